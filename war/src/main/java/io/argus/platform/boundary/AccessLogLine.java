@@ -1,0 +1,48 @@
+package io.argus.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One request as one JSON object: method, path, status, client IP, duration, user agent, query
+ * parameters with every secret masked, request id.
+ */
+record AccessLogLine(
+    String method, String path, int status, String clientIp, double durationMs, String userAgent,
+    Map<String, String[]> query, String requestId) {
+
+  static final String MASK = "***";
+  private static final Pattern SECRET = Pattern.compile(
+      "(?i).*(key|token|secret|passw|pwd|auth|credential|signature|session|cookie).*");
+
+  static boolean isSecret(String name) {
+    return SECRET.matcher(name).matches();
+  }
+
+  String toJson() {
+    JsonObjectBuilder q = Json.createObjectBuilder();
+    new TreeMap<>(query).forEach((name, values) -> {
+      String value = isSecret(name) ? MASK : String.join(",", values);
+      q.add(name, value.length() > 256 ? value.substring(0, 256) + "…" : value);
+    });
+    JsonObjectBuilder line = Json.createObjectBuilder()
+        .add("type", "access")
+        .add("method", method)
+        .add("path", path)
+        .add("status", status)
+        .add("client_ip", clientIp == null ? "" : clientIp)
+        .add("duration_ms", Math.round(durationMs * 1000) / 1000.0)
+        .add("user_agent", userAgent == null ? "" : userAgent)
+        .add("query", q)
+        .add("request_id", requestId);
+    return line.build().toString();
+  }
+
+  static String statusClass(int status) {
+    return String.format(Locale.ROOT, "%dxx", status / 100);
+  }
+}

@@ -1,0 +1,25 @@
+package io.argus.platform.boundary;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The REST API of Argus, under {@code /api}. */
+@ApplicationPath("api")
+@OpenAPIDefinition(
+    info = @Info(
+        title = "Argus",
+        version = "0.1.0",
+        description = "GPU and host telemetry, a GPU telemetry store with a query API, Prometheus exposition,"
+            + " HPC monitoring sessions and observability of itself. Errors are RFC 9457"
+            + " application/problem+json documents; every response carries X-Request-ID.",
+        contact = @Contact(name = "Argus"),
+        license = @License(name = "Apache-2.0")),
+    tags = {
+      @Tag(name = "Telemetry", description = "The GPU telemetry store: GPUs, hosts, metrics, samples")
+    })
+public class ArgusApplication extends Application {}
