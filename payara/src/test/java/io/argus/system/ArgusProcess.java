@@ -1,0 +1,135 @@
+package io.argus.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged bundle started as an operator would: {@code java -jar argus.jar --port N}, in a directory of its own. */
+final class ArgusProcess implements AutoCloseable {
+
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ArgusProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  static Path bundle() {
+    return Path.of(System.getProperty("argus.bundle", "target/argus.jar"));
+  }
+
+  static ArgusProcess start(Path workDir, Map<String, String> env, String... extraArgs) throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-jar", bundle().toAbsolutePath().toString(), "--port", Integer.toString(port)));
+    command.addAll(List.of(extraArgs));
+    Files.createDirectories(workDir);
+    Path log = workDir.resolve("argus-" + port + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("ARGUS_"));
+    builder.environment().putAll(env);
+    return new ArgusProcess(builder.start(), log, port);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Polls {@code /health/ready} until it answers 200; fails with the server's log when it does not in time. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    awaitStatus("/health/ready", 200, timeout);
+  }
+
+  /** Polls a path until it answers with this status (or the process dies, or time runs out). */
+  HttpResponse<String> awaitStatus(String path, int status, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpResponse<String> last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("Argus exited with " + process.exitValue() + " before " + path + " answered " + status + "\n" + tail());
+      }
+      try {
+        last = get(path);
+        if (last.statusCode() == status) {
+          return last;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: "
+        + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + ")\n" + tail());
+  }
+
+  /** Sends SIGTERM and waits for the exit status. */
+  int terminate(Duration timeout) throws InterruptedException {
+    process.destroy(); // SIGTERM on Linux
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("Argus did not exit within " + timeout + " of SIGTERM\n" + tail());
+    }
+    return process.exitValue();
+  }
+
+  String log() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String tail() {
+    String all = log();
+    return all.length() <= 6000 ? all : "…" + all.substring(all.length() - 6000);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.argus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.argus.testing.PostgresTestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code argus.jar} as a newcomer runs it: on the embedded default and on PostgreSQL,
+ * ready, serving at the root context, and leaving cleanly (exit 0) on SIGTERM.
+ */
+class BundleIT {
+
+  private static final Duration BOOT = Duration.ofSeconds(180);
+  private static final Duration EXIT = Duration.ofSeconds(60);
+
+  private static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static JsonObject check(HttpResponse<String> health, String name) {
+    return json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void embeddedDefaultKeepsItsDataAcrossRestartsAndExitsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+    try (ArgusProcess argus = ArgusProcess.start(dir, Map.of())) {
+      argus.awaitReady(BOOT);
+      HttpResponse<String> ready = argus.get("/health/ready");
+      assertThat(check(ready, "database").getJsonObject("data").getString("vendor")).isEqualTo("h2");
+      assertThat(check(ready, "database").getJsonObject("data").getString("url")).contains(dir.resolve("data").toString());
+
+      HttpResponse<String> metrics = argus.get("/api/v1/metrics/gpu_temperature_celsius", "X-Request-ID", "bundle-1");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("X-Request-ID")).contains("bundle-1");
+      assertThat(metrics.headers().firstValue("Server")).isEmpty();
+      assertThat(argus.get("/health/live").headers().firstValue("X-Request-ID")).isPresent();
+      assertThat(argus.get("/api/nothing").statusCode()).isEqualTo(404);
+
+      assertThat(argus.terminate(EXIT)).as("exit status after SIGTERM").isZero();
+      assertThat(argus.log()).contains("SIGTERM: draining").contains("\"request_id\":\"bundle-1\"");
+    }
+    assertThat(Files.list(dir.resolve("data"))).anyMatch(p -> p.getFileName().toString().equals("argus.mv.db"));
+
+    try (ArgusProcess again = ArgusProcess.start(dir, Map.of())) {
+      again.awaitReady(BOOT);
+      assertThat(again.log()).contains("(0 migration(s) applied now)");
+      assertThat(again.terminate(EXIT)).isZero();
+    }
+  }
+
+  @Test
+  void postgresqlFromTheEnvironment(@TempDir Path dir) throws Exception {
+    try (PostgresTestDatabase db = PostgresTestDatabase.create("bundle");
+        ArgusProcess argus = ArgusProcess.start(dir, Map.of(
+            "ARGUS_DB_URL", db.url(), "ARGUS_DB_USER", db.user(), "ARGUS_DB_PASSWORD", "not-used-with-trust-auth"))) {
+      argus.awaitReady(BOOT);
+      JsonObject database = check(argus.get("/health/ready"), "database");
+      assertThat(database.getJsonObject("data").getString("vendor")).isEqualTo("postgresql");
+      assertThat(argus.get("/health/ready").body()).doesNotContain("not-used-with-trust-auth");
+      try (Connection c = db.connect(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT max(version::int) FROM flyway_schema_history WHERE success")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+      }
+      assertThat(Files.exists(dir.resolve("data"))).as("no embedded database when PostgreSQL is configured").isFalse();
+      assertThat(argus.log()).doesNotContain("not-used-with-trust-auth");
+      assertThat(argus.terminate(EXIT)).isZero();
+    }
+  }
+
+  @Test
+  void aFailedMigrationStopsTheDeploymentWithAClearLogLine(@TempDir Path dir) throws Exception {
+    try (PostgresTestDatabase db = PostgresTestDatabase.create("badschema")) {
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        // a schema history that claims a version 1 with a checksum our V1 does not have
+        s.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50),"
+            + " description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,"
+            + " checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(),"
+            + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+        s.execute("INSERT INTO flyway_schema_history VALUES (1, '1', 'core schema', 'SQL', 'V1__core_schema.sql', 42,"
+            + " 'someone', now(), 1, true)");
+      }
+      try (ArgusProcess argus = ArgusProcess.start(dir, Map.of("ARGUS_DB_URL", db.url(), "ARGUS_DB_USER", db.user()))) {
+        argus.awaitStatus("/health/ready", 503, BOOT);
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (!argus.log().contains("Database migration failed") && System.nanoTime() < deadline) {
+          Thread.sleep(250);
+        }
+        assertThat(argus.log()).contains("Database migration failed; Argus will not start").contains("checksum mismatch");
+        assertThat(argus.get("/api/v1/metrics").statusCode()).isNotEqualTo(200);
+        assertThat(argus.get("/health/ready").statusCode()).isEqualTo(503);
+      }
+    }
+  }
+}
