@@ -77,6 +77,18 @@ class BundleIT {
         assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
       }
       assertThat(Files.exists(dir.resolve("data"))).as("no embedded database when PostgreSQL is configured").isFalse();
+
+      // the database goes away: readiness says so, and comes back with it, without a restart
+      db.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
+      db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+      HttpResponse<String> down = argus.awaitStatus("/health/ready", 503, Duration.ofSeconds(60));
+      assertThat(check(down, "database").getString("status")).isEqualTo("DOWN");
+      assertThat(check(down, "database").getJsonObject("data").getString("error")).contains("not currently accepting connections");
+      assertThat(argus.get("/health/live").statusCode()).isEqualTo(200);
+      db.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS true");
+      argus.awaitReady(Duration.ofSeconds(60));
+      assertThat(argus.get("/api/v1/metrics/gpu_power_watts").statusCode()).isEqualTo(200);
+
       assertThat(argus.log()).doesNotContain("not-used-with-trust-auth");
       assertThat(argus.terminate(EXIT)).isZero();
     }

@@ -35,7 +35,8 @@ public class ArgusDataSource implements DataSource {
     return d;
   }
 
-  static DataSource create(DatabaseSettings settings) {
+  /** A plain, unpooled data source for these settings (tools and tests; the server pools this class). */
+  public static DataSource create(DatabaseSettings settings) {
     return switch (settings.vendor()) {
       case POSTGRESQL -> {
         var pg = new org.postgresql.ds.PGSimpleDataSource();

@@ -16,6 +16,8 @@ public record DatabaseSettings(Vendor vendor, String url, String user, String pa
   public static final String USER_KEY = "argus.db.user";
   public static final String PASSWORD_KEY = "argus.db.password";
   public static final String DATA_DIR_KEY = "argus.data.dir";
+  /** H2 2 reserves VALUE, a column name the store shares with PostgreSQL. */
+  static final String H2_COMPATIBILITY = ";NON_KEYWORDS=VALUE";
 
   /** The databases Argus has migrations for. */
   public enum Vendor {
@@ -43,10 +45,15 @@ public record DatabaseSettings(Vendor vendor, String url, String user, String pa
           .toAbsolutePath()
           .normalize();
       // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool on shutdown; H2's own hook must not close first.
-      String h2 = "jdbc:h2:file:" + dir.resolve("argus") + ";DB_CLOSE_ON_EXIT=FALSE";
+      String h2 = "jdbc:h2:file:" + dir.resolve("argus") + ";DB_CLOSE_ON_EXIT=FALSE" + H2_COMPATIBILITY;
       return new DatabaseSettings(Vendor.H2, h2, user.isEmpty() ? "argus" : user, password);
     }
-    return new DatabaseSettings(vendorOf(url.get()), url.get(), user, password);
+    Vendor vendor = vendorOf(url.get());
+    String given = url.get();
+    if (vendor == Vendor.H2 && !given.toUpperCase(java.util.Locale.ROOT).contains("NON_KEYWORDS")) {
+      given = given + H2_COMPATIBILITY;
+    }
+    return new DatabaseSettings(vendor, given, user, password);
   }
 
   static Vendor vendorOf(String url) {

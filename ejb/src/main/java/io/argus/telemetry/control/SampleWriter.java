@@ -1,0 +1,194 @@
+package io.argus.telemetry.control;
+
+import io.argus.platform.control.DatabaseSettings.Vendor;
+import io.argus.platform.control.Rfc3339;
+import io.argus.telemetry.entity.SampleRow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes batches of samples in one transaction: {@code COPY} on PostgreSQL (into the day partitions,
+ * created as needed), JDBC batches on H2. Rows the store cannot take (unknown metric or subject,
+ * a value that is not a finite number) are returned as rejected, never written half.
+ */
+public final class SampleWriter {
+
+  private final DataSource dataSource;
+  private final StoreDialect dialect;
+  private final Inventory inventory;
+  private final MetricResolver metrics = new MetricResolver();
+  private final SeriesResolver series;
+  private final Partitions partitions = new Partitions();
+
+  public SampleWriter(DataSource dataSource, Vendor vendor) {
+    this.dataSource = dataSource;
+    this.dialect = new StoreDialect(vendor);
+    this.inventory = new Inventory(vendor);
+    this.series = new SeriesResolver(dialect, inventory);
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** A row that was not written, and why. */
+  public record Rejected(int index, SampleRow row, String reason) {}
+
+  /** What one {@link #write} did. */
+  public record Result(int written, List<Rejected> rejected) {}
+
+  /**
+   * Writes the batch; either every acceptable row is committed or, on a database error, none is
+   * (the exception tells the caller to keep the batch and try again).
+   */
+  public Result write(List<SampleRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new Result(0, List.of());
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        Result result = dialect.postgres() ? copy(c, rows) : batch(c, rows);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        series.forget(); // ids and partitions created in the rolled-back transaction do not exist
+        partitions.forget();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** A row resolved to the store's numbers. */
+  private record Resolved(SampleRow row, long seriesId, int metricId, double value) {}
+
+  private List<Resolved> resolve(Connection c, List<SampleRow> rows, List<Rejected> rejected) throws SQLException {
+    List<Resolved> ok = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      SampleRow row = rows.get(i);
+      if (row.time() == null || row.series() == null || row.metric() == null) {
+        rejected.add(new Rejected(i, row, "time, series and metric are required"));
+        continue;
+      }
+      if (!Double.isFinite(row.value())) {
+        rejected.add(new Rejected(i, row, "value " + row.value() + " is not a finite number"));
+        continue;
+      }
+      var metric = metrics.resolve(c, row.metric());
+      if (metric.isEmpty()) {
+        rejected.add(new Rejected(i, row, "metric '" + row.metric() + "' is not in the dictionary"));
+        continue;
+      }
+      long seriesId;
+      try {
+        seriesId = series.resolve(c, row.series());
+      } catch (UnknownSubject e) {
+        rejected.add(new Rejected(i, row, e.getMessage()));
+        continue;
+      }
+      ok.add(new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale()));
+    }
+    return ok;
+  }
+
+  private Result copy(Connection c, List<SampleRow> rows) throws SQLException {
+    List<Rejected> rejected = new ArrayList<>();
+    List<Resolved> ok = resolve(c, rows, rejected);
+    Set<LocalDate> days = new TreeSet<>();
+    StringBuilder text = new StringBuilder(ok.size() * 56);
+    for (Resolved r : ok) {
+      days.add(Partitions.dayOf(r.row().time()));
+      text.append(Rfc3339.format(r.row().time())).append('\t')
+          .append(r.seriesId()).append('\t')
+          .append(r.metricId()).append('\t')
+          .append(r.value()).append('\n');
+    }
+    for (LocalDate day : days) {
+      partitions.ensure(c, day);
+    }
+    try {
+      PGConnection pg = c.unwrap(PGConnection.class);
+      long copied = pg.getCopyAPI().copyIn("COPY sample (ts, series_id, metric_id, value) FROM STDIN",
+          new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+      return new Result((int) copied, rejected);
+    } catch (IOException e) {
+      throw new SQLException("COPY into sample failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Result batch(Connection c, List<SampleRow> rows) throws SQLException {
+    List<Rejected> rejected = new ArrayList<>();
+    List<Resolved> ok = resolve(c, rows, rejected);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample (ts, series_id, metric_id, value) VALUES (?, ?, ?, ?)")) {
+      int pending = 0;
+      for (Resolved r : ok) {
+        ps.setObject(1, Rfc3339.utc(r.row().time()));
+        ps.setLong(2, r.seriesId());
+        ps.setInt(3, r.metricId());
+        ps.setDouble(4, r.value());
+        ps.addBatch();
+        if (++pending == 1000) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+    return new Result(ok.size(), rejected);
+  }
+
+  /** Creates the partitions of the coming days (PostgreSQL; nothing to do on H2). */
+  public void prepareDays(LocalDate from, int days) throws SQLException {
+    if (!dialect.postgres()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      for (int i = 0; i < days; i++) {
+        partitions.ensure(c, from.plusDays(i));
+      }
+    }
+  }
+
+  /**
+   * Retention: removes samples older than the cutoff, whole days at a time on PostgreSQL (dropping
+   * partitions), by a delete on H2. Returns the number of days (PostgreSQL) or rows (H2) removed.
+   */
+  public int dropBefore(java.time.Instant cutoff) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      if (dialect.postgres()) {
+        return partitions.dropBefore(c, cutoff).size();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample WHERE ts < ?")) {
+        ps.setObject(1, Rfc3339.utc(cutoff));
+        return ps.executeUpdate();
+      }
+    }
+  }
+
+  /** The days that have a partition (PostgreSQL). */
+  public List<LocalDate> partitionDays() throws SQLException {
+    if (!dialect.postgres()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return partitions.days(c);
+    }
+  }
+}
