@@ -1,0 +1,118 @@
+package io.argus.slurm.control;
+
+import io.argus.platform.control.DependencyUnavailable;
+import io.argus.session.control.Launcher;
+import io.argus.session.control.TargetFiles;
+import io.argus.session.entity.PrometheusJob;
+import io.argus.slurm.entity.JobId;
+import io.argus.slurm.entity.JobStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Runs session Prometheus instances as SLURM batch jobs through sbatch, squeue, scontrol and scancel. */
+public final class SlurmLauncher implements Launcher {
+
+  /** What the tools print when the controller cannot be reached, as opposed to refusing a request. */
+  private static final Pattern UNREACHABLE =
+      Pattern.compile(
+          "Unable to contact slurm controller|Socket timed out|Connection refused|Zero Bytes were transmitted"
+              + "|DNS SRV lookup failed|Could not establish a configuration source|Communication connection failure",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UNKNOWN_JOB = Pattern.compile("Invalid job id specified", Pattern.CASE_INSENSITIVE);
+
+  private final SlurmSettings settings;
+  private final CommandRunner runner;
+
+  public SlurmLauncher(SlurmSettings settings, CommandRunner runner) {
+    this.settings = settings;
+    this.runner = runner;
+  }
+
+  /**
+   * Writes the batch script into the session's directory and submits it.
+   *
+   * @throws SlurmRejected when sbatch refuses the job (unknown partition, time limit too long)
+   * @throws DependencyUnavailable when the controller does not answer or sbatch cannot run
+   */
+  @Override
+  public JobId launch(PrometheusJob job) {
+    try {
+      Files.createDirectories(job.layout().workingDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + job.layout().workingDirectory(), e);
+    }
+    TargetFiles.write(job.layout().batchScript(), BatchScriptRenderer.render(job));
+    CommandResult result = run(settings.sbatch(), "--parsable", job.layout().batchScript().toString());
+    if (!result.succeeded()) {
+      throw failure("sbatch", result);
+    }
+    return SbatchParser.parse(result.stdout())
+        .orElseThrow(() -> new DependencyUnavailable("SLURM", "sbatch printed no job id: " + result.output()));
+  }
+
+  /**
+   * Asks squeue first and, once the job has left the queue, scontrol, which keeps ended jobs for
+   * MinJobAge with their final state.
+   */
+  @Override
+  public Optional<JobStatus> status(JobId id) {
+    CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
+    if (!queued.succeeded()) {
+      if (UNKNOWN_JOB.matcher(queued.output()).find()) {
+        return Optional.empty();
+      }
+      throw unavailable("squeue", queued);
+    }
+    Optional<JobStatus> found = find(id, SqueueParser.parse(queued.stdout()));
+    if (found.isPresent()) {
+      return found;
+    }
+    CommandResult shown = run(settings.scontrol(), "show", "job", id.value());
+    if (!shown.succeeded()) {
+      if (UNKNOWN_JOB.matcher(shown.output()).find()) {
+        return Optional.empty();
+      }
+      throw unavailable("scontrol", shown);
+    }
+    return find(id, ScontrolParser.parse(shown.stdout()));
+  }
+
+  /** scancel answers 0 even for unknown jobs, so only {@link #status} can confirm the end. */
+  @Override
+  public void cancel(JobId id) {
+    CommandResult result = run(settings.scancel(), id.value());
+    if (!result.succeeded()) {
+      throw failure("scancel", result);
+    }
+  }
+
+  private CommandResult run(String... arguments) {
+    Map<String, String> env = settings.slurmConf().map(conf -> Map.of("SLURM_CONF", conf.toString())).orElse(Map.of());
+    try {
+      return runner.run(new Command(List.of(arguments), env, settings.commandTimeout()));
+    } catch (CommandFailed e) {
+      throw new DependencyUnavailable("SLURM", e.getMessage());
+    }
+  }
+
+  private static Optional<JobStatus> find(JobId id, List<JobStatus> jobs) {
+    return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
+  }
+
+  private static RuntimeException failure(String tool, CommandResult result) {
+    if (UNREACHABLE.matcher(result.output()).find()) {
+      return unavailable(tool, result);
+    }
+    return new SlurmRejected(tool + " failed (exit " + result.exitCode() + "): " + result.output());
+  }
+
+  private static DependencyUnavailable unavailable(String tool, CommandResult result) {
+    return new DependencyUnavailable("SLURM", tool + " failed (exit " + result.exitCode() + "): " + result.output());
+  }
+}
