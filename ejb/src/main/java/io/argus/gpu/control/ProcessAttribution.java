@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class ProcessAttribution {
 
-  /** Kubernetes mounts the service account, and with it the pod's namespace, into every container. */
-  private static final String NAMESPACE_FILE = "root/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+  /** Kubernetes mounts the service account, and with it the pod's namespace, into containers. */
+  private static final String NAMESPACE_FILE =
+      "root/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern DIGITS = Pattern.compile("\\d+");

@@ -22,8 +22,8 @@ public record ProcessOwner(
   }
 
   public ProcessOwner withNamespace(Optional<String> value) {
-    return new ProcessOwner(pid, containerId, containerRuntime, podUid, value, slurmJobId, slurmStep,
-        cgroupPath);
+    return new ProcessOwner(pid, containerId, containerRuntime, podUid, value, slurmJobId,
+        slurmStep, cgroupPath);
   }
 
   public ProcessOwner withSlurm(Optional<String> jobId, Optional<String> step) {

@@ -77,7 +77,8 @@ public final class HostProbe {
     }
 
     previous = new Previous(now, reading.systemTicks(), reading.coreTicks(),
-        byName(reading.disks(), DiskIo::name), byName(reading.networkInterfaces(), NetworkIo::name));
+        byName(reading.disks(), DiskIo::name),
+        byName(reading.networkInterfaces(), NetworkIo::name));
     return new HostSnapshot(timestamp, cpu, reading.memory(), reading.swap(),
         reading.fileSystems(), disks, interfaces);
   }

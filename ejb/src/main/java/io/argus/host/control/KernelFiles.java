@@ -49,7 +49,7 @@ final class KernelFiles {
     return OptionalLong.empty();
   }
 
-  /** The lowest minimum clock of any CPU in kHz, as cpufreq reports it; virtual machines have none. */
+  /** The lowest minimum clock of any CPU in kHz, as cpufreq reports it; VMs usually have none. */
   OptionalLong minimumFrequencyKilohertz() {
     Path cpus = sys.resolve("devices/system/cpu");
     if (!Files.isDirectory(cpus)) {

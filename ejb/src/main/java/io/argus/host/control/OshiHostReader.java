@@ -123,11 +123,13 @@ final class OshiHostReader implements HostReader {
     }
     double[] load = processor.getSystemLoadAverage(3);
     OptionalLong minKhz = kernel.minimumFrequencyKilohertz();
+    OptionalDouble minMhz = minKhz.isPresent()
+        ? OptionalDouble.of(minKhz.getAsLong() / 1000.0) : OptionalDouble.empty();
     return new Cpu(
         OptionalDouble.empty(),
         cores,
         known == 0 ? OptionalDouble.empty() : OptionalDouble.of(sumMhz / known),
-        minKhz.isPresent() ? OptionalDouble.of(minKhz.getAsLong() / 1000.0) : OptionalDouble.empty(),
+        minMhz,
         Unknowns.hertzToMegahertz(processor.getMaxFreq()),
         Unknowns.temperature(sensors.getCpuTemperature()),
         new LoadAverage(Unknowns.load(load, 0), Unknowns.load(load, 1), Unknowns.load(load, 2)),

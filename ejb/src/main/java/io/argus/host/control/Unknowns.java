@@ -29,7 +29,8 @@ final class Unknowns {
    * while running is not a reading worth believing.
    */
   static OptionalDouble temperature(double celsius) {
-    return Double.isFinite(celsius) && celsius > 0.0 ? OptionalDouble.of(celsius) : OptionalDouble.empty();
+    return Double.isFinite(celsius) && celsius > 0.0
+        ? OptionalDouble.of(celsius) : OptionalDouble.empty();
   }
 
   /** Load averages are negative where the OS has none (Windows). */
@@ -43,7 +44,8 @@ final class Unknowns {
 
   /** OSHI fills text it could not read with "unknown". */
   static Optional<String> text(String value) {
-    if (value == null || value.isBlank() || value.trim().toLowerCase(Locale.ROOT).equals("unknown")) {
+    if (value == null || value.isBlank()
+        || value.trim().toLowerCase(Locale.ROOT).equals("unknown")) {
       return Optional.empty();
     }
     return Optional.of(value.trim());

@@ -2,7 +2,7 @@ package io.argus.host.entity;
 
 import java.util.OptionalDouble;
 
-/** The run-queue load averages over one, five and fifteen minutes, each absent where the OS has none. */
+/** Load averages over one, five and fifteen minutes, each absent where the OS has none. */
 public record LoadAverage(OptionalDouble one, OptionalDouble five, OptionalDouble fifteen) {
 
   public static final LoadAverage UNKNOWN =

@@ -20,7 +20,7 @@ public final class ExpositionFormat {
 
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  /** Integers up to this size print exactly as a long; beyond it, a double is not an integer count. */
+  /** Integral values below this fit a long and print exactly; larger ones need an exponent. */
   private static final double LONG_LIMIT = 0x1p63;
 
   private ExpositionFormat() {}

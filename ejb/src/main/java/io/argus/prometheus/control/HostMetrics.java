@@ -91,11 +91,12 @@ public final class HostMetrics {
 
   private static void fileSystems(List<FileSystemUsage> fileSystems, List<MetricFamily> out) {
     MetricFamily.Builder size = MetricFamily.gauge("filesystem_size_bytes", "File system size");
-    MetricFamily.Builder free =
-        MetricFamily.gauge("filesystem_free_bytes", "File system space free, root's reserve included");
+    MetricFamily.Builder free = MetricFamily.gauge("filesystem_free_bytes",
+        "File system space free, root's reserve included");
     MetricFamily.Builder available = MetricFamily.gauge("filesystem_available_bytes",
         "File system space available to unprivileged users");
-    MetricFamily.Builder used = MetricFamily.gauge("filesystem_used_bytes", "File system space in use");
+    MetricFamily.Builder used =
+        MetricFamily.gauge("filesystem_used_bytes", "File system space in use");
     MetricFamily.Builder percent = MetricFamily.gauge("filesystem_used_percent",
         "File system space in use, percent of what users can reach");
     for (FileSystemUsage fs : fileSystems) {

@@ -122,7 +122,8 @@ class ProcessAttributionTest {
     @Test
     void theConmonMonitorOfCriOIsNotTheContainer() {
       ProcessOwner owner = owner(
-          "0::/kubepods.slice/kubepods-pod%s.slice/crio-conmon-%s.scope\n".formatted(UID_SYSTEMD, ID));
+          "0::/kubepods.slice/kubepods-pod%s.slice/crio-conmon-%s.scope\n"
+              .formatted(UID_SYSTEMD, ID));
 
       assertThat(owner.podUid()).hasValue(UID);
       assertThat(owner.containerId()).isEmpty();

@@ -127,6 +127,7 @@ class ExpositionFormatTest {
     MetricFamily a = MetricFamily.gauge("a", "h").add(1, "k", "v2").add(2, "k", "v1").build();
     MetricFamily b = MetricFamily.gauge("b", "h").add(3).build();
 
-    assertThat(ExpositionFormat.write(List.of(b, a))).isEqualTo(ExpositionFormat.write(List.of(a, b)));
+    assertThat(ExpositionFormat.write(List.of(b, a)))
+        .isEqualTo(ExpositionFormat.write(List.of(a, b)));
   }
 }

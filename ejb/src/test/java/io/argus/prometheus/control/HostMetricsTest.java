@@ -35,8 +35,8 @@ class HostMetricsTest {
 
   private static HostSnapshot snapshot(Cpu cpu) {
     return new HostSnapshot(Instant.parse("2025-03-01T12:00:00Z"), cpu,
-        new Memory(16_777_216_000L, 6_039_797_760L, 10_737_418_240L, OptionalLong.of(1_073_741_824L),
-            OptionalDouble.of(64.0)),
+        new Memory(16_777_216_000L, 6_039_797_760L, 10_737_418_240L,
+            OptionalLong.of(1_073_741_824L), OptionalDouble.of(64.0)),
         new Swap(0, 0, 0, NONE, OptionalLong.of(0), OptionalLong.of(0)),
         List.of(
             new FileSystemUsage("/run/user/1000", "tmpfs", "tmpfs", 4096, 4096, 4096, 0,
