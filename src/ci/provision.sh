@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 state=${ARGUS_CI_STATE:-/tmp/argus-ci-state}
 mkdir -p "$state"
-touch "$state/started"
+touch "$state/started" "$state/env"
 
 log() { printf '[provision] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -64,6 +64,7 @@ log "PostgreSQL ready on 127.0.0.1:5432"
 # scripts beside this one as the features that test against them land.
 for extra in "$here"/provision.d/*.sh; do
   [ -e "$extra" ] || continue
+  case "$extra" in *.teardown.sh) continue ;; esac
   log "running $(basename "$extra")"
   ARGUS_CI_STATE="$state" bash "$extra"
 done

@@ -6,5 +6,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 export ARGUS_CI_STATE=${ARGUS_CI_STATE:-$(mktemp -d /tmp/argus-ci-state.XXXXXX)}
 trap 'bash "$root/src/ci/teardown.sh"' EXIT
 bash "$root/src/ci/provision.sh"
+# what the provisioning started tells the tests where it is (SLURM_CONF, NODE_EXPORTER_ADDR, …)
+set -a
+. "$ARGUS_CI_STATE/env"
+set +a
 cd "$root"
 ./mvnw -B verify "$@"
