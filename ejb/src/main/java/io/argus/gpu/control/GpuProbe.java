@@ -3,12 +3,7 @@ package io.argus.gpu.control;
 import io.argus.gpu.entity.GpuReadout;
 import java.util.Map;
 
-/**
- * Reads the GPUs of this host through one vendor backend; the only GPU API the rest of Argus uses.
- *
- * <p>Implementations are thread-safe; reads are serialised. {@link #read()} never throws for
- * driver trouble: an absent backend yields an empty readout, a failing GPU a fault entry.
- */
+/** Reads the GPUs of this host through one vendor backend; the GPU API the rest of Argus uses. */
 public interface GpuProbe extends AutoCloseable {
 
   /** A short, stable backend name for labels and logs, e.g. {@code nvml}. */
@@ -17,6 +12,10 @@ public interface GpuProbe extends AutoCloseable {
   /** False when the backend cannot work on this host at all (no driver library). */
   boolean available();
 
+  /**
+   * Reads every GPU once; thread-safe, serialised. Never throws for driver trouble: an absent
+   * backend yields an empty readout, a failing GPU a fault entry.
+   */
   GpuReadout read();
 
   /**

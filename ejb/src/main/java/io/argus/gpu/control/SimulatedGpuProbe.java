@@ -21,14 +21,11 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
 
-/**
- * Plausible, slowly moving H100-like GPUs for demos and benchmarks on hosts without a GPU.
- *
- * <p>Every value is a pure function of the seed and the time since the probe was created, so two
- * probes with the same seed and clock agree, and energy is the exact integral of power (it only
- * grows).
- */
+/** Plausible, slowly moving H100-like GPUs for demos and benchmarks on hosts without a GPU. */
 public final class SimulatedGpuProbe implements GpuProbe {
+
+  // Every value is a pure function of the seed and the time since creation, so two probes with
+  // the same seed and clock agree, and energy is the exact integral of power (it only grows).
 
   public static final String BACKEND = "simulated";
 

@@ -2,9 +2,7 @@ package io.argus.gpu.control.nvml;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,16 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * The raw NVML binding: loads {@code libnvidia-ml}, resolves each entry point (newest version
- * first) and owns the init/shutdown reference count.
- *
- * <p>Every entry point is looked up on its own and called through {@link Function} rather than
- * direct mapping: a direct-mapped class fails as a whole when one symbol is missing, and older
- * drivers lack many of the versioned ones. The ~0.5 µs a call costs this way is nothing against a
- * collection interval of seconds.
- */
+/** The raw NVML binding: the loaded library, its entry points and the init reference count. */
 final class Nvml {
+
+  // Every entry point is looked up on its own and called through Function rather than direct
+  // mapping: a direct-mapped class fails as a whole when one symbol is missing, and older drivers
+  // lack many of the versioned ones. The ~0.5 µs a call costs this way is nothing against a
+  // collection interval of seconds.
 
   /** The name every NVML binding opens first, then the linker name JNA resolves through ldconfig. */
   static final List<String> DEFAULT_NAMES = List.of("libnvidia-ml.so.1", "nvidia-ml");
@@ -157,15 +152,6 @@ final class Nvml {
         : OptionalLong.empty();
   }
 
-  /** Calls {@code symbol(args…, unsigned long long *out)}; the value may exceed 2^63 (signed). */
-  OptionalLong readUnsignedLong(Symbol symbol, Object... args) {
-    Memory out = new Memory(8);
-    out.setLong(0, 0);
-    return check(symbol, call(symbol, append(args, out)))
-        ? OptionalLong.of(out.getLong(0))
-        : OptionalLong.empty();
-  }
-
   /** Calls {@code symbol(args…, char *buffer, unsigned int length)}. */
   Optional<String> readString(Symbol symbol, int length, Object... args) {
     Memory buffer = new Memory(length);
@@ -173,15 +159,6 @@ final class Nvml {
     Object[] full = append(append(args, buffer), length);
     return check(symbol, call(symbol, full))
         ? Optional.of(buffer.getString(0, "UTF-8"))
-        : Optional.empty();
-  }
-
-  /** Calls {@code symbol(args…, nvmlDevice_t *out)}. */
-  Optional<Pointer> readHandle(Symbol symbol, Object... args) {
-    Memory out = new Memory(Native.POINTER_SIZE);
-    out.setPointer(0, null);
-    return check(symbol, call(symbol, append(args, out)))
-        ? Optional.ofNullable(out.getPointer(0))
         : Optional.empty();
   }
 

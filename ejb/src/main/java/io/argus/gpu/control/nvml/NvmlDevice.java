@@ -19,12 +19,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/**
- * Reads one GPU or MIG device through its NVML handle within one driver session.
- *
- * <p>A value the device answers NOT_SUPPORTED or NO_PERMISSION for is not asked again until the
- * next session: it would not change, and asking would only add to the error counts.
- */
+/** Reads one GPU or MIG device through its NVML handle within one driver session. */
 final class NvmlDevice {
 
   // buffer sizes: NVML_DEVICE_NAME_V2_BUFFER_SIZE, _UUID_V2_, _SERIAL_
@@ -48,6 +43,10 @@ final class NvmlDevice {
   private final Nvml nvml;
   private final ProcessInfoLayout processLayout;
   final Pointer handle;
+  /**
+   * Values the device answered NOT_SUPPORTED or NO_PERMISSION for: not asked again until the next
+   * session, since the answer would not change and asking would only add to the error counts.
+   */
   private final Set<String> absent = new HashSet<>();
 
   NvmlDevice(Nvml nvml, ProcessInfoLayout processLayout, Pointer handle) {
@@ -132,6 +131,7 @@ final class NvmlDevice {
       NvmlReturn rc = nvml.call(v2.get(), handle, out);
       if (rc == NvmlReturn.ARGUMENT_VERSION_MISMATCH) {
         // a driver that knows the symbol but not this struct version: the v1 call still works
+        nvml.check(v2.get(), rc);
         absent.add("memory_v2");
       } else {
         return ok("memory_v2", v2.get(), rc)

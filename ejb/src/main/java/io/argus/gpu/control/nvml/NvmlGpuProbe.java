@@ -23,15 +23,13 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * Reads NVIDIA GPUs through NVML ({@code libnvidia-ml}).
- *
- * <p>Policy: a value a GPU does not support or the caller may not read is empty; a GPU that is
- * lost (or a driver that fails) is reported as a fault and NVML is shut down and initialised again
- * on a later read, at most once per re-initialisation interval; a host without the library has
- * no NVIDIA backend, which is logged once and is not an error.
- */
+/** Reads NVIDIA GPUs through NVML ({@code libnvidia-ml}). */
 public final class NvmlGpuProbe implements GpuProbe {
+
+  // A value a GPU does not support or the caller may not read is empty. A lost GPU or a failing
+  // driver is a fault, and NVML is shut down and initialised again on a later read, at most once
+  // per interval (as the NVIDIA exporters do). A host without the library simply has no NVIDIA
+  // backend: logged once, never an exception.
 
   public static final String BACKEND = "nvml";
 

@@ -7,14 +7,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/**
- * The element layouts NVML's running-process calls write, and which one a driver uses.
- *
- * <p>Drivers 535.43 to 535.86 made {@code nvmlDeviceGetComputeRunningProcesses_v3} write a 32-byte
- * element without a version bump; earlier and later drivers write 24 bytes through the same
- * symbol. Those drivers are recognised, as nvitop does, by exporting {@code
- * nvmlDeviceGetConfComputeMemSizeInfo} but not yet {@code nvmlDeviceGetRunningProcessDetailList}.
- */
+/** The element layouts NVML's running-process calls write, and which one a driver uses. */
 enum ProcessInfoLayout {
   /** {@code nvmlProcessInfo_v1_t}: pid@0, usedGpuMemory@8. */
   V1(16),
@@ -32,6 +25,12 @@ enum ProcessInfoLayout {
     this.stride = stride;
   }
 
+  /**
+   * Drivers 535.43 to 535.86 made {@code nvmlDeviceGetComputeRunningProcesses_v3} write a 32-byte
+   * element without a version bump; earlier and later drivers write 24 bytes through the same
+   * symbol. Those drivers are recognised, as nvitop does, by exporting {@code
+   * nvmlDeviceGetConfComputeMemSizeInfo} but not yet {@code nvmlDeviceGetRunningProcessDetailList}.
+   */
   static ProcessInfoLayout forSymbol(String symbol, boolean hasConfComputeMemSizeInfo,
       boolean hasRunningProcessDetailList) {
     if (symbol.endsWith("_v3")) {
