@@ -1,0 +1,30 @@
+package io.argus.gpu.control;
+
+import io.argus.gpu.entity.GpuReadout;
+import java.util.Map;
+
+/** Reads the GPUs of this host through one vendor backend; the GPU API the rest of Argus uses. */
+public interface GpuProbe extends AutoCloseable {
+
+  /** A short, stable backend name for labels and logs, e.g. {@code nvml}. */
+  String backend();
+
+  /** False when the backend cannot work on this host at all (no driver library). */
+  boolean available();
+
+  /**
+   * Reads every GPU once; thread-safe, serialised. Never throws for driver trouble: an absent
+   * backend yields an empty readout, a failing GPU a fault entry.
+   */
+  GpuReadout read();
+
+  /**
+   * How often each backend error code was returned since this probe was created, by the
+   * backend's own name for the code (e.g. {@code NOT_SUPPORTED}); codes never seen are absent.
+   */
+  Map<String, Long> errorCounts();
+
+  /** Releases the driver; a later {@link #read()} is not allowed. */
+  @Override
+  void close();
+}
