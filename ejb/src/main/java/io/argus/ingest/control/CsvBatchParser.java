@@ -138,7 +138,7 @@ public final class CsvBatchParser {
     Column[] columns = new Column[names.size()];
     Map<Column, Integer> seen = new EnumMap<>(Column.class);
     for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).trim();
+      String name = names.get(i).strip();
       if (i == 0 && name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
@@ -178,22 +178,22 @@ public final class CsvBatchParser {
     } catch (InvalidParameter e) {
       throw new RowRejected(Column.TIMESTAMP, e.getMessage());
     }
-    String metric = cells.get(Column.METRIC_NAME).trim();
+    String metric = cells.get(Column.METRIC_NAME).strip();
     if (metric.isEmpty()) {
       throw new RowRejected(Column.METRIC_NAME, "metric_name is empty");
     }
-    String valueText = cells.get(Column.VALUE).trim();
+    String valueText = cells.get(Column.VALUE).strip();
     Double value = valueText.isEmpty() ? Double.valueOf(Double.NaN) : SampleValues.parse(valueText);
     if (value == null) {
       throw new RowRejected(Column.VALUE, "value \"" + abbreviate(valueText) + "\" is not a number");
     }
-    String gpuId = cells.getOrDefault(Column.GPU_ID, "").trim();
+    String gpuId = cells.getOrDefault(Column.GPU_ID, "").strip();
     if (!gpuId.isEmpty() && IdentityLabels.index(gpuId).isEmpty()) {
       throw new RowRejected(Column.GPU_ID, "gpu_id \"" + abbreviate(gpuId) + "\" is not a non-negative integer");
     }
     TreeMap<String, String> labels = labelsRaw(cells.getOrDefault(Column.LABELS_RAW, ""));
     for (Column column : Column.values()) {
-      String cell = cells.getOrDefault(column, "").trim();
+      String cell = cells.getOrDefault(column, "").strip();
       if (!column.labels.isEmpty() && !cell.isEmpty()) {
         column.labels.forEach(labels::remove);
         labels.put(column.title(), cell);

@@ -38,7 +38,7 @@ final class IdentityLabels {
       String value = labels.get(name);
       if (value != null && !value.isBlank()) {
         labels.remove(name);
-        return Optional.of(value.trim());
+        return Optional.of(value.strip());
       }
     }
     return Optional.empty();
@@ -58,7 +58,7 @@ final class IdentityLabels {
   }
 
   static Optional<Integer> index(String text) {
-    String t = text.trim();
+    String t = text.strip();
     if (t.isEmpty() || t.length() > 9) {
       return Optional.empty();
     }
@@ -80,7 +80,7 @@ final class IdentityLabels {
 
   /** The host part of a Prometheus {@code instance} label such as {@code node7:9400} or {@code [::1]:9100}. */
   static Optional<String> instanceHost(String instance) {
-    String v = instance.trim();
+    String v = instance.strip();
     if (v.startsWith("[")) {
       int close = v.indexOf(']');
       return close > 1 ? Optional.of(v.substring(1, close)) : Optional.empty();

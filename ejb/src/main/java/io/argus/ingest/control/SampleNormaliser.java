@@ -119,7 +119,7 @@ public final class SampleNormaliser {
   private static Optional<GpuIdentity> gpuInfo(ExpositionSample info, Optional<String> hostname) {
     Map<String, String> labels = info.labels();
     Optional<String> uuid = Optional.ofNullable(labels.get("uuid")).filter(u -> !u.isBlank())
-        .map(String::trim).map(IdentityLabels::canonicalUuid);
+        .map(String::strip).map(IdentityLabels::canonicalUuid);
     if (uuid.isEmpty()) {
       return Optional.empty();
     }
@@ -134,6 +134,6 @@ public final class SampleNormaliser {
   }
 
   private static Optional<String> nonBlank(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 }
