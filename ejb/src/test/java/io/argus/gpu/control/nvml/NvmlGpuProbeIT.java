@@ -186,7 +186,10 @@ class NvmlGpuProbeIT {
       assertThat(gpu.identity().pciBusId()).hasValue("00000000:01:00.0");
       assertThat(gpu.identity().serial()).isEmpty();
       assertThat(gpu.gpuUtilizationPercent()).hasValue(7);
-      assertThat(gpu.memory().totalBytes()).hasValue(25_757_220_864L);
+      assertThat(gpu.memory()).as("v1 after the v2 struct version was refused")
+          .isEqualTo(new GpuMemory(OptionalLong.of(25_757_220_864L),
+              OptionalLong.of(1_073_741_824L), OptionalLong.of(24_683_479_040L),
+              OptionalLong.empty()));
       assertThat(gpu.temperatureCelsius()).hasValue(45);
       assertThat(gpu.powerUsageWatts()).as("NO_PERMISSION").isEmpty();
       assertThat(gpu.powerLimitWatts()).hasValue(450.0);
@@ -206,6 +209,7 @@ class NvmlGpuProbeIT {
       assertThat(readout.faults()).containsExactly(
           new GpuFault(1, Optional.empty(), "NO_PERMISSION", false));
       assertThat(probe.errorCounts()).containsEntry("NO_PERMISSION", 2L)
+          .containsEntry("ARGUMENT_VERSION_MISMATCH", 1L)
           .doesNotContainKey("GPU_IS_LOST");
 
       probe.read();
