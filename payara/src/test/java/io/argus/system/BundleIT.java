@@ -37,7 +37,8 @@ class BundleIT {
 
   @Test
   void embeddedDefaultKeepsItsDataAcrossRestartsAndExitsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
-    try (ArgusProcess argus = ArgusProcess.start(dir, Map.of())) {
+    try (ArgusProcess argus = ArgusProcess.start(dir, Map.of(
+        "ARGUS_GPU_BACKEND", "simulated", "ARGUS_GPU_SIMULATED_COUNT", "3", "ARGUS_METRICS_DCGM_COMPAT", "false"))) {
       argus.awaitReady(BOOT);
       HttpResponse<String> ready = argus.get("/health/ready");
       assertThat(check(ready, "database").getJsonObject("data").getString("vendor")).isEqualTo("h2");
@@ -49,6 +50,11 @@ class BundleIT {
       assertThat(metrics.headers().firstValue("Server")).isEmpty();
       assertThat(argus.get("/health/live").headers().firstValue("X-Request-ID")).isPresent();
       assertThat(argus.get("/api/nothing").statusCode()).isEqualTo(404);
+
+      // the simulated GPU backend, with the dcgm-exporter family switched off
+      String exposition = argus.get("/metrics").body();
+      assertThat(exposition).contains("gpu_device_count 3\n", "argus_gpu_backend_info{backend=\"simulated\"} 1\n");
+      assertThat(exposition).doesNotContain("DCGM_FI_");
 
       assertThat(argus.terminate(EXIT)).as("exit status after SIGTERM").isZero();
       assertThat(argus.log()).contains("SIGTERM: draining").contains("\"request_id\":\"bundle-1\"");

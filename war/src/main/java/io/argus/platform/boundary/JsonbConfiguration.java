@@ -16,7 +16,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
   private static final Jsonb JSONB = create();
 
-  static Jsonb create() {
+  /** The API's JSON-B, also for servlets outside JAX-RS. */
+  public static Jsonb create() {
     return JsonbBuilder.create(new JsonbConfig()
         .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
         .withNullValues(false));
