@@ -2,6 +2,7 @@ package io.argus.collect.control;
 
 import io.argus.gpu.control.GpuProbe;
 import io.argus.gpu.control.SimulatedGpuProbe;
+import io.argus.gpu.control.amd.AmdSysfsGpuProbe;
 import io.argus.gpu.control.nvml.NvmlGpuProbe;
 import io.argus.gpu.entity.GpuReadout;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Picks the GPU backend from {@code argus.gpu.backend}: {@code auto} (NVML when the library loads,
- * else none), {@code nvml}, {@code simulated} or {@code none}.
+ * else AMD through sysfs when an amdgpu card is present, else none), {@code nvml}, {@code amd},
+ * {@code simulated} or {@code none}.
  */
 public final class GpuBackends {
 
@@ -29,6 +31,9 @@ public final class GpuBackends {
       case "none":
         LOG.info("GPU backend: none (argus.gpu.backend=none)");
         return new NoGpus();
+      case "amd":
+        LOG.info("GPU backend: AMD through sysfs");
+        return new AmdSysfsGpuProbe();
       case "nvml":
       case "auto":
         NvmlGpuProbe nvml = new NvmlGpuProbe(nvmlLibrary);
@@ -36,11 +41,19 @@ public final class GpuBackends {
           LOG.info(() -> "GPU backend: NVML" + nvmlLibrary.map(p -> " from " + p).orElse(""));
           return nvml;
         }
+        if (name.equals("auto")) {
+          AmdSysfsGpuProbe amd = new AmdSysfsGpuProbe();
+          if (amd.available()) {
+            nvml.close();
+            LOG.info("GPU backend: AMD through sysfs (no NVIDIA library on this host)");
+            return amd;
+          }
+        }
         LOG.info(() -> "GPU backend: none (no NVIDIA library " + nvmlLibrary.orElse("libnvidia-ml.so.1")
-            + " on this host; set argus.gpu.nvml.library if it lives elsewhere)");
+            + (name.equals("auto") ? " and no amdgpu card" : "") + " on this host; set argus.gpu.nvml.library if it lives elsewhere)");
         return nvml; // reports unavailable and re-tries on its own schedule; harmless when absent
       default:
-        throw new IllegalArgumentException("argus.gpu.backend must be auto, nvml, simulated or none, got '" + backend + "'");
+        throw new IllegalArgumentException("argus.gpu.backend must be auto, nvml, amd, simulated or none, got '" + backend + "'");
     }
   }
 
