@@ -13,6 +13,8 @@ import io.argus.host.entity.Swap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -32,13 +34,20 @@ import oshi.software.os.OperatingSystem;
 /**
  * Reads the host through OSHI.
  *
- * <p>Not thread-safe: the cached disk and interface objects are updated in place on every read, so
- * only {@link HostProbe} calls it, under its lock.
+ * <p>What changes every cycle is read the cheap way: disk and interface counters from one read of
+ * /proc/diskstats and /proc/net/dev (OSHI's per-device updates go through udev and sysfs and cost
+ * milliseconds), file system usage at most every {@link #FILE_SYSTEM_LIFETIME_NANOS}. OSHI lists the
+ * devices and their static attributes (model, size, MAC, addresses, speed) once a minute.
+ *
+ * <p>Not thread-safe: only {@link HostProbe} calls it, under its lock.
  */
 final class OshiHostReader implements HostReader {
 
   /** Devices come and go rarely; enumerating them through udev costs more than updating them. */
   private static final long INVENTORY_LIFETIME_NANOS = Duration.ofMinutes(1).toNanos();
+
+  /** File system sizes move slowly; statvfs of every mount each cycle is not worth its cost. */
+  private static final long FILE_SYSTEM_LIFETIME_NANOS = Duration.ofSeconds(10).toNanos();
 
   /** Memory- and file-backed block devices are not storage a user would count as disk. */
   private static final Pattern VIRTUAL_DISK = Pattern.compile("(?:/dev/)?(?:loop|ram|zram)\\d+");
@@ -56,6 +65,13 @@ final class OshiHostReader implements HostReader {
   private long diskStoresListedAt;
   private List<NetworkIF> networkIfs;
   private long networkIfsListedAt;
+  private List<FileSystemUsage> fileSystems;
+  private long fileSystemsReadAt;
+  private OptionalLong minimumKhz;
+  private OptionalDouble maxMhz;
+  private long noSensorSince = Long.MIN_VALUE;
+  private OptionalInt processCount;
+  private long processesCountedAt;
 
   OshiHostReader(KernelFiles kernel, LongSupplier nanoTime) {
     SystemInfo system = new SystemInfo();
@@ -75,9 +91,12 @@ final class OshiHostReader implements HostReader {
 
   @Override
   public HostReading read() {
-    long[] systemTicks = processor.getSystemCpuLoadTicks();
-    long[][] coreTicks = processor.getProcessorCpuLoadTicks();
-    return new HostReading(systemTicks, coreTicks, cpu(coreTicks.length), memory(), swap(),
+    // Linux: one read of /proc/stat and /proc/meminfo for what OSHI reads file by file
+    Optional<KernelFiles.CpuStat> stat = kernel.cpuStat();
+    Map<String, Long> meminfo = kernel.memInfo();
+    long[] systemTicks = stat.map(KernelFiles.CpuStat::total).orElseGet(processor::getSystemCpuLoadTicks);
+    long[][] coreTicks = stat.map(KernelFiles.CpuStat::cores).orElseGet(processor::getProcessorCpuLoadTicks);
+    return new HostReading(systemTicks, coreTicks, cpu(coreTicks.length, stat), memory(meminfo), swap(meminfo),
         fileSystems(), disks(), networkInterfaces());
   }
 
@@ -106,8 +125,8 @@ final class OshiHostReader implements HostReader {
             Unknowns.text(os.getNetworkParams().getIpv4DefaultGateway())));
   }
 
-  private Cpu cpu(int coreCount) {
-    long[] currentHertz = processor.getCurrentFreq();
+  private Cpu cpu(int coreCount, Optional<KernelFiles.CpuStat> stat) {
+    long[] currentHertz = currentHertz(coreCount);
     List<CpuCore> cores = new ArrayList<>(coreCount);
     double sumMhz = 0;
     int known = 0;
@@ -122,7 +141,10 @@ final class OshiHostReader implements HostReader {
       cores.add(new CpuCore(id, OptionalDouble.empty(), mhz));
     }
     double[] load = processor.getSystemLoadAverage(3);
-    OptionalLong minKhz = kernel.minimumFrequencyKilohertz();
+    if (minimumKhz == null) {
+      minimumKhz = kernel.minimumFrequencyKilohertz(); // hardware: read once
+    }
+    OptionalLong minKhz = minimumKhz;
     OptionalDouble minMhz = minKhz.isPresent()
         ? OptionalDouble.of(minKhz.getAsLong() / 1000.0) : OptionalDouble.empty();
     return new Cpu(
@@ -130,34 +152,93 @@ final class OshiHostReader implements HostReader {
         cores,
         known == 0 ? OptionalDouble.empty() : OptionalDouble.of(sumMhz / known),
         minMhz,
-        Unknowns.hertzToMegahertz(processor.getMaxFreq()),
-        Unknowns.temperature(sensors.getCpuTemperature()),
+        maxMhz(),
+        temperature(),
         new LoadAverage(Unknowns.load(load, 0), Unknowns.load(load, 1), Unknowns.load(load, 2)),
-        Unknowns.count(processor.getContextSwitches()),
-        Unknowns.count(processor.getInterrupts()),
-        kernel.softInterrupts(),
-        positiveInt(os.getProcessCount()),
-        positiveInt(os.getThreadCount()));
+        stat.map(KernelFiles.CpuStat::contextSwitches).orElseGet(() -> Unknowns.count(processor.getContextSwitches())),
+        stat.map(KernelFiles.CpuStat::interrupts).orElseGet(() -> Unknowns.count(processor.getInterrupts())),
+        stat.map(KernelFiles.CpuStat::softInterrupts).orElseGet(kernel::softInterrupts),
+        processes(),
+        threads());
   }
 
-  private Memory memory() {
-    long total = memory.getTotal();
-    long available = memory.getAvailable();
+  /** Per-core current clock in Hz: cpufreq or /proc/cpuinfo on Linux, OSHI elsewhere. */
+  private long[] currentHertz(int cores) {
+    long[] khz = kernel.currentFrequenciesKhz(cores);
+    if (khz.length == 0) {
+      return processor.getCurrentFreq();
+    }
+    long[] hz = new long[khz.length];
+    for (int i = 0; i < khz.length; i++) {
+      hz[i] = khz[i] * 1000;
+    }
+    return hz;
+  }
+
+  /** The highest clock is hardware: asked once. */
+  private OptionalDouble maxMhz() {
+    if (maxMhz == null) {
+      maxMhz = Unknowns.hertzToMegahertz(processor.getMaxFreq());
+    }
+    return maxMhz;
+  }
+
+  /** Counting processes lists /proc: done at most every {@link #FILE_SYSTEM_LIFETIME_NANOS}. */
+  private OptionalInt processes() {
+    long now = nanoTime.getAsLong();
+    if (processCount != null && now - processesCountedAt < FILE_SYSTEM_LIFETIME_NANOS) {
+      return processCount;
+    }
+    processesCountedAt = now;
+    processCount = countProcesses();
+    return processCount;
+  }
+
+  private OptionalInt countProcesses() {
+    OptionalLong n = kernel.processes();
+    return n.isPresent() ? positiveInt((int) Math.min(Integer.MAX_VALUE, n.getAsLong())) : positiveInt(os.getProcessCount());
+  }
+
+  /** CPU temperature; a machine without a sensor is asked again only once a minute. */
+  private OptionalDouble temperature() {
+    long now = nanoTime.getAsLong();
+    if (noSensorSince != Long.MIN_VALUE && now - noSensorSince < INVENTORY_LIFETIME_NANOS) {
+      return OptionalDouble.empty();
+    }
+    OptionalDouble t = Unknowns.temperature(sensors.getCpuTemperature());
+    noSensorSince = t.isPresent() ? Long.MIN_VALUE : now;
+    return t;
+  }
+
+  private OptionalInt threads() {
+    OptionalLong n = kernel.threads();
+    return n.isPresent() ? positiveInt((int) Math.min(Integer.MAX_VALUE, n.getAsLong())) : positiveInt(os.getThreadCount());
+  }
+
+  private Memory memory(Map<String, Long> meminfo) {
+    long total = meminfo.containsKey("MemTotal") ? meminfo.get("MemTotal") : memory.getTotal();
+    long available = meminfo.containsKey("MemAvailable") ? meminfo.get("MemAvailable") : memory.getAvailable();
     long used = Math.max(0, total - available);
-    return new Memory(total, available, used, kernel.memoryFreeBytes(),
-        Unknowns.percent(used, total));
+    OptionalLong free = meminfo.containsKey("MemFree") ? OptionalLong.of(meminfo.get("MemFree")) : kernel.memoryFreeBytes();
+    return new Memory(total, available, used, free, Unknowns.percent(used, total));
   }
 
-  private Swap swap() {
+  private Swap swap(Map<String, Long> meminfo) {
     VirtualMemory virtual = memory.getVirtualMemory();
-    long total = Math.max(0, virtual.getSwapTotal());
-    long used = Math.max(0, virtual.getSwapUsed());
-    return new Swap(total, used, Math.max(0, total - used), Unknowns.percent(used, total),
-        Unknowns.count(virtual.getSwapPagesIn()), Unknowns.count(virtual.getSwapPagesOut()));
+    boolean proc = meminfo.containsKey("SwapTotal") && meminfo.containsKey("SwapFree");
+    long total = Math.max(0, proc ? meminfo.get("SwapTotal") : virtual.getSwapTotal());
+    long used = Math.max(0, proc ? total - meminfo.get("SwapFree") : virtual.getSwapUsed());
+    OptionalLong[] pages = proc ? kernel.swapPages() : new OptionalLong[] {
+      Unknowns.count(virtual.getSwapPagesIn()), Unknowns.count(virtual.getSwapPagesOut())};
+    return new Swap(total, used, Math.max(0, total - used), Unknowns.percent(used, total), pages[0], pages[1]);
   }
 
-  /** Listed fresh every time: mounts change more often than hardware, and listing is cheap. */
+  /** Listed afresh every {@link #FILE_SYSTEM_LIFETIME_NANOS}: mounts change more often than hardware. */
   private List<FileSystemUsage> fileSystems() {
+    long now = nanoTime.getAsLong();
+    if (fileSystems != null && now - fileSystemsReadAt < FILE_SYSTEM_LIFETIME_NANOS) {
+      return fileSystems;
+    }
     List<FileSystemUsage> result = new ArrayList<>();
     for (OSFileStore store : os.getFileSystem().getFileStores()) {
       long total = Math.max(0, store.getTotalSpace());
@@ -168,14 +249,17 @@ final class OshiHostReader implements HostReader {
           Unknowns.text(store.getVolume()).orElse(store.getName()), total, free, available, used,
           Unknowns.percent(used, used + available)));
     }
-    return result;
+    fileSystems = List.copyOf(result);
+    fileSystemsReadAt = now;
+    return fileSystems;
   }
 
   private List<DiskIo> disks() {
+    java.util.Map<String, long[]> counters = kernel.diskStats();
     boolean stale = nanoTime.getAsLong() - diskStoresListedAt > INVENTORY_LIFETIME_NANOS;
-    if (!stale) {
+    if (!stale && !counters.isEmpty()) {
       for (HWDiskStore store : diskStores) {
-        stale |= !store.updateAttributes();
+        stale |= !counters.containsKey(deviceName(store.getName()));
       }
     }
     if (stale) {
@@ -183,19 +267,31 @@ final class OshiHostReader implements HostReader {
     }
     List<DiskIo> result = new ArrayList<>(diskStores.size());
     for (HWDiskStore store : diskStores) {
+      long[] c = counters.get(deviceName(store.getName()));
+      if (c == null) {
+        // no /proc/diskstats (not Linux): OSHI's own, slower update
+        store.updateAttributes();
+        c = new long[] {store.getReads(), store.getReadBytes() / 512, store.getWrites(), store.getWriteBytes() / 512,
+          store.getTransferTime()};
+      }
       result.add(new DiskIo(store.getName(), Unknowns.text(store.getModel()),
-          Math.max(0, store.getSize()), store.getReads(), store.getWrites(), store.getReadBytes(),
-          store.getWriteBytes(), store.getTransferTime(), OptionalDouble.empty(),
-          OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
+          Math.max(0, store.getSize()), c[0], c[2], c[1] * 512, c[3] * 512, c[4],
+          OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
     }
     return result;
   }
 
+  private static String deviceName(String name) {
+    return name.startsWith("/dev/") ? name.substring(5) : name;
+  }
+
   private List<NetworkIo> networkInterfaces() {
+    java.util.Map<String, long[]> counters = kernel.netDev();
     boolean stale = nanoTime.getAsLong() - networkIfsListedAt > INVENTORY_LIFETIME_NANOS;
-    if (!stale) {
+    if (!stale && !counters.isEmpty()) {
+      stale = counters.size() != networkIfs.size();
       for (NetworkIF nic : networkIfs) {
-        stale |= !nic.updateAttributes();
+        stale |= !counters.containsKey(nic.getName());
       }
     }
     if (stale) {
@@ -203,10 +299,16 @@ final class OshiHostReader implements HostReader {
     }
     List<NetworkIo> result = new ArrayList<>(networkIfs.size());
     for (NetworkIF nic : networkIfs) {
+      long[] c = counters.get(nic.getName());
+      if (c == null) {
+        // no /proc/net/dev (not Linux): OSHI's own, slower update
+        nic.updateAttributes();
+        c = new long[] {nic.getBytesRecv(), nic.getPacketsRecv(), nic.getInErrors(), nic.getInDrops(),
+          nic.getBytesSent(), nic.getPacketsSent(), nic.getOutErrors(), -1};
+      }
       result.add(new NetworkIo(nic.getName(), Unknowns.text(nic.getMacaddr()), ipv4(nic),
-          Unknowns.positive(nic.getSpeed()), nic.getBytesRecv(), nic.getBytesSent(),
-          nic.getPacketsRecv(), nic.getPacketsSent(), nic.getInErrors(), nic.getOutErrors(),
-          Unknowns.count(nic.getInDrops()), kernel.transmitDrops(nic.getName()),
+          Unknowns.positive(nic.getSpeed()), c[0], c[4], c[1], c[5], c[2], c[6],
+          Unknowns.count(c[3]), Unknowns.count(c[7]),
           OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
           OptionalDouble.empty()));
     }

@@ -56,11 +56,30 @@ class KernelFilesTest {
   }
 
   @Test
-  void readsTransmitDropsOfAnInterface() throws IOException {
-    write("sys/class/net/eth0/statistics/tx_dropped", "17\n");
+  void readsEveryDiskFromOneReadOfDiskstats() throws IOException {
+    // a real line of Linux 6.x (20 fields) and an old one (14 fields)
+    write("proc/diskstats", ""
+        + " 253       0 vda 48640 1907 3222642 17321 1000 2381 1024000 30211 0 1500 47533 0 0 0 0 55 1\n"
+        + "   7       0 loop0 12 0 24 1 0 0 0 0 0 4 1\n"
+        + " 252       0 zram0 garbage\n");
 
-    assertThat(files().transmitDrops("eth0")).hasValue(17);
-    assertThat(files().transmitDrops("../eth0")).isEmpty();
+    var stats = files().diskStats();
+    assertThat(stats).containsOnlyKeys("vda", "loop0");
+    assertThat(stats.get("vda")).containsExactly(48640, 3222642, 1000, 1024000, 1500);
+    assertThat(stats.get("loop0")).containsExactly(12, 24, 0, 0, 4);
+  }
+
+  @Test
+  void readsEveryInterfaceFromOneReadOfNetDev() throws IOException {
+    write("proc/net/dev", ""
+        + "Inter-|   Receive                                                |  Transmit\n"
+        + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
+        + "    lo:  792316    9000    0    0    0     0          0         0   792316    9000    0    0    0     0       0          0\n"
+        + "  eth0: 367927911 300000   1    5    0     0          0         0  1234567   20000    2   17    0     0       0          0\n");
+
+    var stats = files().netDev();
+    assertThat(stats).containsOnlyKeys("lo", "eth0");
+    assertThat(stats.get("eth0")).containsExactly(367927911, 300000, 1, 5, 1234567, 20000, 2, 17);
   }
 
   @Test
@@ -70,15 +89,16 @@ class KernelFilesTest {
     assertThat(files.softInterrupts()).isEmpty();
     assertThat(files.memoryFreeBytes()).isEmpty();
     assertThat(files.minimumFrequencyKilohertz()).isEmpty();
-    assertThat(files.transmitDrops("eth0")).isEmpty();
+    assertThat(files.diskStats()).isEmpty();
+    assertThat(files.netDev()).isEmpty();
   }
 
   @Test
   void garbageIsAbsentRatherThanAnError() throws IOException {
     write("proc/stat", "softirq lots\n");
-    write("sys/class/net/eth0/statistics/tx_dropped", "\n");
+    write("proc/net/dev", "eth0: a b c\n");
 
     assertThat(files().softInterrupts()).isEmpty();
-    assertThat(files().transmitDrops("eth0")).isEmpty();
+    assertThat(files().netDev()).isEmpty();
   }
 }
