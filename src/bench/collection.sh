@@ -26,7 +26,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU seconds one process spends serving N sequential GETs of a URL, idle CPU subtracted
 scrape_cost() { # pid url
   local pid=$1 url=$2 t0 t1 c0 c1 c2 wall
-  for _ in $(seq 1 50); do curl -s -o /dev/null "$url"; done   # warm-up
+  for _ in $(seq 1 1000); do curl -s -o /dev/null "$url"; done   # warm-up: the JIT compiles the request path first
   c0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
   for _ in $(seq 1 "$scrapes"); do curl -s -o /dev/null "$url"; done
   t1=$(date +%s%N); c1=$(cpu_ticks "$pid")
