@@ -43,6 +43,19 @@ final class ContractSchema {
     return out;
   }
 
+  /** Every operationId of the contract. */
+  static java.util.List<String> operationIds() {
+    var out = new ArrayList<String>();
+    DOCUMENT.getJsonObject("paths").forEach((path, item) ->
+        item.asJsonObject().forEach((method, op) -> out.add(op.asJsonObject().getString("operationId"))));
+    return out;
+  }
+
+  /** The property names of a component schema of the contract. */
+  static java.util.Set<String> properties(String schemaName) {
+    return DOCUMENT.getJsonObject("components").getJsonObject("schemas").getJsonObject(schemaName).getJsonObject("properties").keySet();
+  }
+
   /** The violations of {@code value} against the named component schema; empty when it conforms. */
   static List<String> violations(String schemaName, JsonValue value) {
     var out = new ArrayList<String>();

@@ -35,6 +35,21 @@ class LocalSessionsIT {
       JsonObject health = api.await("/health/ready", Duration.ofSeconds(30), h -> h.toString().contains("\"launcher\":\"local\""));
       assertThat(health.getString("status")).isEqualTo("UP");
 
+      // every operation of the contract is in the OpenAPI document, under its operationId
+      String openapi = argus.get("/openapi", "Accept", "application/json").body();
+      for (String operation : ContractSchema.operationIds()) {
+        if (!operation.equals("root__get") && !operation.equals("health_health_get")) {
+          assertThat(openapi).as("operationId " + operation).contains("\"operationId\":\"" + operation + "\"");
+        }
+      }
+
+      JsonObject schemas = jakarta.json.Json.createReader(new java.io.StringReader(openapi)).readObject()
+          .getJsonObject("components").getJsonObject("schemas");
+      for (String schema : new String[] {"SessionCreateRequest", "SessionStartRequest", "CollectionRequest", "ClientRegistrationRequest"}) {
+        assertThat(schemas.getJsonObject(schema).getJsonObject("properties").keySet()).as(schema + " in /openapi")
+            .containsAll(ContractSchema.properties(schema));
+      }
+
       // the contract's defaults: an empty create body, an empty start body
       JsonObject defaults = api.post("/api/v1/sessions", null).is(200, "SessionCreateResponse").json();
       assertThat(defaults.getString("session_id")).matches("mon-[0-9a-f]{8}");
