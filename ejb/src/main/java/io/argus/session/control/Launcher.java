@@ -1,12 +1,19 @@
 package io.argus.session.control;
 
+import io.argus.session.entity.LauncherKind;
 import io.argus.session.entity.PrometheusJob;
+import io.argus.session.entity.SessionLayout;
 import io.argus.slurm.entity.JobId;
 import io.argus.slurm.entity.JobStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Starts, follows and stops a session's Prometheus: through SLURM, or as a local process. */
 public interface Launcher {
+
+  LauncherKind kind();
 
   /**
    * Starts the job; its {@code prometheus.yml} must already be in the session's directory.
@@ -20,4 +27,20 @@ public interface Launcher {
 
   /** Asks for the job to end; it is gone only once {@link #status} says so. */
   void cancel(JobId id);
+
+  /**
+   * Checks that the launcher can take jobs now (the scheduler answers, the binary exists).
+   *
+   * @throws io.argus.platform.control.DependencyUnavailable when it cannot
+   */
+  void ping();
+
+  /**
+   * Takes up a job started by an earlier run of the application, so that {@link #status} and
+   * {@link #cancel} know it again; the deadline is when its time limit runs out.
+   */
+  default void reattach(JobId id, SessionLayout layout, Optional<Instant> deadline) {}
+
+  /** The files the job writes its output to, where failures are explained. */
+  List<Path> logFiles(SessionLayout layout, JobId id);
 }

@@ -3,12 +3,15 @@ package io.argus.slurm.control;
 import io.argus.platform.control.DependencyUnavailable;
 import io.argus.session.control.Launcher;
 import io.argus.session.control.TargetFiles;
+import io.argus.session.entity.LauncherKind;
 import io.argus.session.entity.PrometheusJob;
+import io.argus.session.entity.SessionLayout;
 import io.argus.slurm.entity.JobId;
 import io.argus.slurm.entity.JobStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,38 @@ public final class SlurmLauncher implements Launcher {
   public SlurmLauncher(SlurmSettings settings, CommandRunner runner) {
     this.settings = settings;
     this.runner = runner;
+  }
+
+  @Override
+  public LauncherKind kind() {
+    return LauncherKind.SLURM;
+  }
+
+  /** Whether sbatch can be run at all (it answers {@code --version} without the controller). */
+  public boolean installed() {
+    try {
+      return runner.run(new Command(List.of(settings.sbatch(), "--version"), environment(), settings.commandTimeout()))
+          .succeeded();
+    } catch (CommandFailed e) {
+      return false;
+    }
+  }
+
+  /** {@code scontrol ping}: the controller answers. */
+  @Override
+  public void ping() {
+    CommandResult result = run(settings.scontrol(), "ping");
+    if (!result.succeeded() || !result.stdout().contains("UP")) {
+      throw unavailable("scontrol ping", result);
+    }
+  }
+
+  /** The batch script's --output and --error files. */
+  @Override
+  public List<Path> logFiles(SessionLayout layout, JobId id) {
+    return List.of(
+        layout.workingDirectory().resolve("slurm-" + id.value() + ".err"),
+        layout.workingDirectory().resolve("slurm-" + id.value() + ".out"));
   }
 
   /**
@@ -92,10 +127,13 @@ public final class SlurmLauncher implements Launcher {
     }
   }
 
+  private Map<String, String> environment() {
+    return settings.slurmConf().map(conf -> Map.of("SLURM_CONF", conf.toString())).orElse(Map.of());
+  }
+
   private CommandResult run(String... arguments) {
-    Map<String, String> env = settings.slurmConf().map(conf -> Map.of("SLURM_CONF", conf.toString())).orElse(Map.of());
     try {
-      return runner.run(new Command(List.of(arguments), env, settings.commandTimeout()));
+      return runner.run(new Command(List.of(arguments), environment(), settings.commandTimeout()));
     } catch (CommandFailed e) {
       throw new DependencyUnavailable("SLURM", e.getMessage());
     }

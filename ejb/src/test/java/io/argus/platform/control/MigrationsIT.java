@@ -33,7 +33,8 @@ class MigrationsIT {
       assertThat(first.success).isTrue();
       assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(2);
       List<String> tablesAfterFirst = tables(ds);
-      assertThat(tablesAfterFirst).contains("host", "gpu", "metric", "metric_alias");
+      assertThat(tablesAfterFirst).contains("host", "gpu", "metric", "metric_alias", "monitoring_session", "session_client",
+          "session_service", "collection", "collection_artifact");
       int metrics = count(ds, "SELECT count(*) FROM metric");
 
       MigrateResult second = Migrations.apply(ds, DatabaseSettings.Vendor.POSTGRESQL);
@@ -81,6 +82,8 @@ class MigrationsIT {
     assertThat(Migrations.apply(ds, DatabaseSettings.Vendor.H2).migrationsExecuted).isGreaterThanOrEqualTo(2);
     assertThat(Migrations.apply(ds, DatabaseSettings.Vendor.H2).migrationsExecuted).isZero();
     assertThat(count(ds, "SELECT count(*) FROM metric")).isGreaterThan(40);
+    assertThat(count(ds, "SELECT count(*) FROM monitoring_session")).isZero();
+    assertThat(count(ds, "SELECT NEXT VALUE FOR collection_seq")).isEqualTo(1);
     assertThat(Files.list(dir).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("argus") && n.endsWith(".db"));
   }
 

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         contact = @Contact(name = "Argus"),
         license = @License(name = "Apache-2.0")),
     tags = {
-      @Tag(name = "Telemetry", description = "The GPU telemetry store: GPUs, hosts, metrics, samples")
+      @Tag(name = "Telemetry", description = "The GPU telemetry store: GPUs, hosts, metrics, samples"),
+      @Tag(name = "Sessions", description = "HPC monitoring sessions: a Prometheus per session, started through SLURM"
+          + " (or locally), its scrape targets, and collections of time windows into CSV/JSON artifacts")
     })
 public class ArgusApplication extends Application {}

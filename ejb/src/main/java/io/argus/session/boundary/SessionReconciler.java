@@ -1,0 +1,105 @@
+package io.argus.session.boundary;
+
+import io.argus.platform.control.ProblemException;
+import io.argus.session.control.Launcher;
+import io.argus.session.control.SessionConfiguration;
+import io.argus.session.control.Sessions;
+import io.argus.session.entity.MonitoringSession;
+import io.argus.session.entity.SessionHealth;
+import io.argus.session.entity.SessionStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows the jobs of running sessions on a non-persistent timer: a job that reached its time
+ * limit, failed or was cancelled ends its session with SLURM's reason. At start-up it takes up the
+ * sessions an earlier run left running. Each pass also records what the health check reports.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SessionReconciler {
+
+  private static final Logger LOG = Logger.getLogger(SessionReconciler.class.getName());
+
+  @Inject
+  Sessions sessions;
+
+  @Inject
+  SessionConfiguration config;
+
+  @Resource
+  TimerService timers;
+
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private volatile SessionHealth health;
+
+  @PostConstruct
+  void start() {
+    health = SessionHealth.unknown(config.launcher().kind());
+    try {
+      sessions.reattachAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not take up the sessions left running by an earlier run; the timer will retry", e);
+    }
+    long interval = Math.max(1000, config.settings().reconcileInterval().toMillis());
+    timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("session-reconciler", false));
+  }
+
+  @Timeout
+  void tick(Timer timer) {
+    if (!busy.compareAndSet(false, true)) {
+      return; // the previous pass is still waiting on SLURM; skip rather than queue
+    }
+    try {
+      pass();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Session reconciler pass failed", e);
+    } finally {
+      busy.set(false);
+    }
+  }
+
+  private void pass() {
+    Launcher launcher = config.launcher();
+    Optional<String> launcherError = Optional.empty();
+    try {
+      launcher.ping();
+    } catch (ProblemException e) {
+      launcherError = Optional.of(e.detail());
+    }
+    var ready = new TreeMap<String, Boolean>();
+    for (MonitoringSession s : sessions.active()) {
+      MonitoringSession now = sessions.reconcile(s);
+      if (now.status() == SessionStatus.RUNNING) {
+        ready.put(now.id(), config.prometheus().ready(now.prometheusUrl()));
+      }
+    }
+    health = new SessionHealth(launcher.kind(), launcherError, ready, Optional.of(Instant.now()));
+  }
+
+  /** What the last pass found; the health check reads this instead of calling SLURM itself. */
+  public SessionHealth health() {
+    return health;
+  }
+}

@@ -1,0 +1,26 @@
+package io.argus.session.boundary;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /api/v1/clients}. */
+@Schema(name = "ClientRegistrationRequest", description = "Request to register a client for monitoring.",
+    requiredProperties = {"session_id", "client_id", "node", "exporters", "preferences"})
+public class ClientRegistrationRequest {
+
+  @Schema(description = "Monitoring session ID", example = "mon-1a2b3c4d")
+  public String sessionId;
+
+  @Schema(description = "Unique client identifier within the session", example = "client-001")
+  public String clientId;
+
+  @Schema(description = "Node name where the client runs (DNS name or IPv4 address)", example = "node-001")
+  public String node;
+
+  @Schema(description = "Exporter kind (node, dcgm) to host:port; a missing kind is expected on the node at its default port",
+      example = "{\"node\": \"node-001:9100\", \"dcgm\": \"node-001:9400\"}")
+  public Map<String, String> exporters;
+
+  @Schema(description = "enable_node / enable_dcgm; a missing key means true", example = "{\"enable_node\": true, \"enable_dcgm\": false}")
+  public Map<String, Boolean> preferences;
+}

@@ -1,0 +1,23 @@
+package io.argus.session.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /api/v1/sessions/{id}/collect}. */
+@Schema(name = "CollectionRequest", description = "Request to collect metrics.", requiredProperties = {"window_start", "window_end", "out_dir"})
+public class CollectionRequest {
+
+  @Schema(description = "Start time, RFC 3339", example = "2026-11-24T10:00:00Z")
+  public String windowStart;
+
+  @Schema(description = "End time, RFC 3339, after the start", example = "2026-11-24T11:00:00Z")
+  public String windowEnd;
+
+  @Schema(description = "Output directory; relative to, or absolute inside, argus.session.artifact-root", example = "bench-001/run-1")
+  public String outDir;
+
+  @Schema(description = "Run identifier written into the artifacts", defaultValue = "run")
+  public String runId = "run";
+
+  @Schema(description = "Range-query step as a Prometheus duration; the scrape interval when absent", nullable = true, example = "1s")
+  public String step;
+}

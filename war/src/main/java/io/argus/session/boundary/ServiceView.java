@@ -1,0 +1,28 @@
+package io.argus.session.boundary;
+
+import io.argus.session.control.SessionValidator;
+import io.argus.session.entity.ServiceEndpoint;
+import io.argus.session.entity.SessionService;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A registered service with the endpoint split as Prometheus scrapes it. */
+@Schema(name = "SessionService")
+public record ServiceView(
+    String clientId,
+    String name,
+    String endpoint,
+    String target,
+    String scheme,
+    String metricsPath,
+    Map<String, String> labels,
+    Instant registeredAt,
+    Instant updatedAt) {
+
+  static ServiceView of(SessionService v) {
+    ServiceEndpoint e = SessionValidator.serviceEndpoint("endpoint", v.endpoint());
+    return new ServiceView(v.clientId(), v.name(), v.endpoint(), e.address().target(), e.scheme(), e.metricsPath(), v.labels(),
+        v.registeredAt().toInstant(), v.updatedAt().toInstant());
+  }
+}

@@ -1,0 +1,24 @@
+package io.argus.session.boundary;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /api/v1/sessions}; every field is optional and has the contract's default. */
+@Schema(name = "SessionCreateRequest", description = "Request to create a new monitoring session.")
+public class SessionCreateRequest {
+
+  @Schema(description = "Session identifier (1-64 letters, digits, '_' or '-'); generated as mon-<8 hex> when absent",
+      nullable = true, example = "bench-001", pattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+  public String runId;
+
+  @Schema(description = "Prometheus scrape interval", defaultValue = "1s", example = "1s")
+  public String scrapeInterval = "1s";
+
+  @Schema(description = "How long Prometheus keeps data, in hours (its own default when absent)", nullable = true, minimum = "1", example = "6")
+  public Integer retentionHours;
+
+  @Schema(description = "Port Prometheus listens on", defaultValue = "9090", minimum = "1", maximum = "65535")
+  public Integer prometheusPort = 9090;
+
+  @Schema(description = "Host name Prometheus is reached at until SLURM names the node", defaultValue = "localhost")
+  public String promHost = "localhost";
+}
