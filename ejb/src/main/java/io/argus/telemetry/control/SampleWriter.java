@@ -2,7 +2,14 @@ package io.argus.telemetry.control;
 
 import io.argus.platform.control.DatabaseSettings.Vendor;
 import io.argus.platform.control.Rfc3339;
+import io.argus.telemetry.entity.GpuInventoryEntry;
+import io.argus.telemetry.entity.HostInventoryEntry;
 import io.argus.telemetry.entity.SampleRow;
+import io.argus.telemetry.entity.TelemetryBatch;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,17 +67,95 @@ public final class SampleWriter {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        Result result = dialect.postgres() ? copy(c, rows) : batch(c, rows);
+        Result result = write(c, rows);
         c.commit();
+        c.setAutoCommit(autoCommit);
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        series.forget(); // ids and partitions created in the rolled-back transaction do not exist
-        partitions.forget();
+        try {
+          rollback(c);
+          c.setAutoCommit(autoCommit);
+        } catch (SQLException also) {
+          e.addSuppressed(also); // a dead connection: the first failure is the one to report
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
+    }
+  }
+
+  /**
+   * Writes the batch on the caller's connection, inside the caller's transaction: the caller commits,
+   * or calls {@link #rollback} so that nothing created in the transaction is remembered.
+   */
+  public Result write(Connection c, List<SampleRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new Result(0, List.of());
+    }
+    return dialect.postgres() ? copy(c, rows) : batch(c, rows);
+  }
+
+  /** Rolls the connection back and forgets the series ids and partitions the transaction made. */
+  public void rollback(Connection c) throws SQLException {
+    series.forget();
+    partitions.forget();
+    c.rollback();
+  }
+
+  /**
+   * Writes producer batches in one transaction: their GPUs and hosts first (each once, with the
+   * latest time it was seen), then all their samples. On a database error nothing is written and
+   * the exception tells the caller to keep the batches and try again.
+   */
+  public Result writeBatches(List<TelemetryBatch> batches) throws SQLException {
+    Map<String, GpuInventoryEntry> gpus = new LinkedHashMap<>();
+    Map<String, Instant> gpuSeen = new HashMap<>();
+    Map<String, HostInventoryEntry> hosts = new LinkedHashMap<>();
+    Map<String, Instant> hostSeen = new HashMap<>();
+    List<SampleRow> rows = new ArrayList<>();
+    for (TelemetryBatch b : batches) {
+      for (GpuInventoryEntry g : b.gpus()) {
+        gpus.put(g.uuid(), g);
+        gpuSeen.merge(g.uuid(), b.seenAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+      for (HostInventoryEntry h : b.hosts()) {
+        hosts.put(h.nodeId(), h);
+        hostSeen.merge(h.nodeId(), b.seenAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+      rows.addAll(b.rows());
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (HostInventoryEntry h : hosts.values()) {
+          inventory.upsertHost(c, h, hostSeen.get(h.nodeId()));
+        }
+        for (GpuInventoryEntry g : gpus.values()) {
+          inventory.upsertGpu(c, g, gpuSeen.get(g.uuid()));
+        }
+        Result result = write(c, rows);
+        c.commit();
+        c.setAutoCommit(true);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          rollback(c);
+          c.setAutoCommit(true);
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Upserts the GPUs and hosts seen with a batch, on the caller's connection (first seen kept, last seen moved). */
+  public void register(Connection c, List<GpuInventoryEntry> gpus, List<HostInventoryEntry> hosts, java.time.Instant seen)
+      throws SQLException {
+    for (HostInventoryEntry h : hosts) {
+      inventory.upsertHost(c, h, seen);
+    }
+    for (GpuInventoryEntry g : gpus) {
+      inventory.upsertGpu(c, g, seen);
     }
   }
 
