@@ -18,6 +18,7 @@ public class TelemetryStore {
   Database database;
 
   private volatile SampleWriter writer;
+  private volatile TelemetryReader reader;
 
   public Vendor vendor() {
     return database.settings().vendor();
@@ -25,6 +26,15 @@ public class TelemetryStore {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  public TelemetryReader reader() {
+    TelemetryReader r = reader;
+    if (r == null) {
+      r = new TelemetryReader(dataSource, vendor());
+      reader = r;
+    }
+    return r;
   }
 
   public SampleWriter writer() {
