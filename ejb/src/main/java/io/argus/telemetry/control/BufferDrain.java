@@ -2,8 +2,6 @@ package io.argus.telemetry.control;
 
 import io.argus.telemetry.entity.TelemetryBatch;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +90,7 @@ public final class BufferDrain {
       } catch (SQLException | RuntimeException e) {
         failures++;
         lastError = String.valueOf(e.getMessage());
-        if (!transient_(e) && ++contentFailures >= POISON_ATTEMPTS) {
+        if (refusedForContent(e) && ++contentFailures >= POISON_ATTEMPTS) {
           LOG.log(Level.SEVERE, "The store refused a chunk of " + chunk.samples() + " samples " + POISON_ATTEMPTS
               + " times for its content; setting it aside: " + lastError, e);
           buffer.remove(chunk);
@@ -118,16 +116,16 @@ public final class BufferDrain {
     return new Status(failures > 0, failures, lastError, lastSuccess, written, rejected, setAside);
   }
 
-  /** Unreachable database, pool exhausted, server shutting down: worth waiting for, never a reason to give up. */
-  static boolean transient_(Throwable e) {
-    if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
-      return true;
-    }
+  /**
+   * A refusal for the data itself (SQL states 22xxx data exception, 23xxx integrity violation) or a
+   * defect (an unchecked exception): retrying the same chunk cannot help. Everything else (no
+   * connection, database not accepting connections, server shutting down, pool exhausted) can.
+   */
+  static boolean refusedForContent(Throwable e) {
     if (e instanceof SQLException sql) {
       String state = sql.getSQLState();
-      return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-          || state.startsWith("40") || state.startsWith("HY");
+      return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
-    return false;
+    return e instanceof RuntimeException;
   }
 }

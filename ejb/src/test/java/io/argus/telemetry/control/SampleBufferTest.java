@@ -128,8 +128,10 @@ class SampleBufferTest {
     }
     assertThat(buffer.stats().backlog()).isZero();
     assertThat(drain.status().setAside()).isEqualTo(3);
-    assertThat(BufferDrain.transient_(new SQLException("terminating connection", "57P01"))).isTrue();
-    assertThat(BufferDrain.transient_(new SQLException("pool exhausted"))).isTrue();
+    assertThat(BufferDrain.refusedForContent(new SQLException("terminating connection", "57P01"))).isFalse();
+    assertThat(BufferDrain.refusedForContent(new SQLException("not currently accepting connections", "55000"))).isFalse();
+    assertThat(BufferDrain.refusedForContent(new SQLException("pool exhausted"))).isFalse();
+    assertThat(BufferDrain.refusedForContent(new SQLException("duplicate key", "23505"))).isTrue();
   }
 
   @Test
