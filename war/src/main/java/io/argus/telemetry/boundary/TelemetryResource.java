@@ -141,25 +141,38 @@ public class TelemetryResource {
           example = "batch-2026-11-24-0001") @HeaderParam("Idempotency-Key") String idempotencyKey,
       @Context HttpHeaders headers,
       InputStream body) {
+    // the body is read (or drained) before anything is refused: clients still sending it would see a reset otherwise
+    byte[] bytes = read(body);
     Optional<String> key = Optional.ofNullable(idempotencyKey);
     if (key.isPresent() && !key.get().matches("[\\x21-\\x7e]{1,255}")) {
       throw new InvalidParameter("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");
     }
+    if (bytes == null) {
+      throw new PayloadTooLarge("The body is larger than " + maxBodyBytes + " bytes; split the batch");
+    }
     MediaType type = headers.getMediaType();
     BatchIngest.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV))
         ? BatchIngest.Format.CSV : BatchIngest.Format.JSON;
-    return IngestReportView.of(ingest.ingest(format, read(body), key));
+    return IngestReportView.of(ingest.ingest(format, bytes, key));
   }
 
+  /** The body, or null when it is over the limit (the rest is drained, up to a bound, so the answer arrives). */
   private byte[] read(InputStream body) {
     try (InputStream in = body) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (bytes.length > maxBodyBytes) {
-        throw new PayloadTooLarge("The body is larger than " + maxBodyBytes + " bytes; split the batch");
+        long drained = 0;
+        byte[] sink = new byte[1 << 16];
+        for (int n = in.read(sink); n > 0 && drained < DRAIN_LIMIT; n = in.read(sink)) {
+          drained += n;
+        }
+        return null;
       }
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final long DRAIN_LIMIT = 256L << 20;
 }

@@ -1,0 +1,46 @@
+package io.argus.platform.boundary;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JSON binder's failures arrive wrapped in a ProcessingException: a body that is not the JSON
+ * the operation reads is the caller's 400 naming {@code body}; anything else stays a 500.
+ */
+@Provider
+public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+
+  private static final Logger LOG = Logger.getLogger(UnreadableBodyMapper.class.getName());
+
+  @Context
+  UriInfo uri;
+
+  @Override
+  public Response toResponse(ProcessingException e) {
+    String path = uri.getRequestUri().getPath();
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof JsonbException || c instanceof JsonException) {
+        String reason = c.getMessage() == null ? "unreadable JSON" : c.getMessage();
+        if (reason.length() > 300) {
+          reason = reason.substring(0, 300) + "…";
+        }
+        return Problems.response(400, "Malformed body",
+            "The request body is not valid JSON for this operation: " + reason, path, "body", null);
+      }
+    }
+    String errorId = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure " + errorId + " on " + path, e);
+    return Problems.response(500, "Internal Server Error",
+        "Argus failed to handle this request; the server log has the details under error id " + errorId,
+        path, null, errorId);
+  }
+}
