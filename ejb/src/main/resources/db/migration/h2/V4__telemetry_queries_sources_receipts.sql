@@ -1,6 +1,6 @@
 -- What the query API and the ingestion from outside need on top of V3 (see the PostgreSQL migration).
 
-CREATE INDEX sample_series_ts ON sample (series_id, ts);
+CREATE INDEX sample_series_ts ON sample (series_id, ts, metric_id);
 CREATE INDEX series_attribution ON series (namespace, pod, container);
 CREATE INDEX series_slurm_job ON series (slurm_job);
 CREATE INDEX host_hostname ON host (hostname);

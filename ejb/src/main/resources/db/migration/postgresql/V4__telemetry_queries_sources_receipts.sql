@@ -1,8 +1,12 @@
 -- What the query API and the ingestion from outside need on top of V3.
 
--- One GPU's samples over a window in time order, every metric: the query API's main read. The V3
--- index (series, metric, time) still serves one metric of a series and the downsampled reads.
-CREATE INDEX sample_series_ts ON sample (series_id, ts);
+-- Both indexes of the query API cover the value, so reads are index-only (no heap page per sample:
+-- one series' samples are spread over every page of the day, between all other series').
+-- One GPU's samples over a window in time order, every metric: the main read.
+CREATE INDEX sample_series_ts ON sample (series_id, ts, metric_id) INCLUDE (value);
+-- One metric of a series over a window, and the downsampled reads (replaces V3's index without value).
+DROP INDEX sample_series_metric_ts;
+CREATE INDEX sample_series_metric_ts ON sample (series_id, metric_id, ts) INCLUDE (value);
 -- The attribution filters of the query API (container, pod, namespace, SLURM job) find series.
 CREATE INDEX series_attribution ON series (namespace, pod, container);
 CREATE INDEX series_slurm_job ON series (slurm_job) WHERE slurm_job <> '';

@@ -17,8 +17,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -164,46 +162,62 @@ public final class SampleWriter {
   private List<Resolved> resolve(Connection c, List<SampleRow> rows, List<Rejected> rejected) throws SQLException {
     List<Resolved> ok = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      SampleRow row = rows.get(i);
-      if (row.time() == null || row.series() == null || row.metric() == null) {
-        rejected.add(new Rejected(i, row, "time, series and metric are required"));
-        continue;
+      Resolved r = resolve(c, i, rows.get(i), rejected);
+      if (r != null) {
+        ok.add(r);
       }
-      if (!Double.isFinite(row.value())) {
-        rejected.add(new Rejected(i, row, "value " + row.value() + " is not a finite number"));
-        continue;
-      }
-      var metric = metrics.resolve(c, row.metric());
-      if (metric.isEmpty()) {
-        rejected.add(new Rejected(i, row, "metric '" + row.metric() + "' is not in the dictionary"));
-        continue;
-      }
-      long seriesId;
-      try {
-        seriesId = series.resolve(c, row.series());
-      } catch (UnknownSubject e) {
-        rejected.add(new Rejected(i, row, e.getMessage()));
-        continue;
-      }
-      ok.add(new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale()));
     }
     return ok;
   }
 
+  /** The row in the store's numbers, or null after adding why it cannot be stored to {@code rejected}. */
+  private Resolved resolve(Connection c, int i, SampleRow row, List<Rejected> rejected) throws SQLException {
+    if (row.time() == null || row.series() == null || row.metric() == null) {
+      rejected.add(new Rejected(i, row, "time, series and metric are required"));
+      return null;
+    }
+    if (!Double.isFinite(row.value())) {
+      rejected.add(new Rejected(i, row, "value " + row.value() + " is not a finite number"));
+      return null;
+    }
+    var metric = metrics.resolve(c, row.metric());
+    if (metric.isEmpty()) {
+      rejected.add(new Rejected(i, row, "metric '" + row.metric() + "' is not in the dictionary"));
+      return null;
+    }
+    long seriesId;
+    try {
+      seriesId = series.resolve(c, row.series());
+    } catch (UnknownSubject e) {
+      rejected.add(new Rejected(i, row, e.getMessage()));
+      return null;
+    }
+    return new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale());
+  }
+
   private Result copy(Connection c, List<SampleRow> rows) throws SQLException {
+    java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+    long lastDay = Long.MIN_VALUE;
+    for (SampleRow r : rows) {
+      if (r.time() != null) {
+        long day = Math.floorDiv(r.time().getEpochSecond(), 86_400L);
+        if (day != lastDay) {
+          days.add(day);
+          lastDay = day;
+        }
+      }
+    }
+    for (long day : days) {
+      partitions.ensure(c, LocalDate.ofEpochDay(day));
+    }
     List<Rejected> rejected = new ArrayList<>();
+    // resolved before the COPY starts: a new series is looked up or inserted on this connection
     List<Resolved> ok = resolve(c, rows, rejected);
-    Set<LocalDate> days = new TreeSet<>();
-    for (Resolved r : ok) {
-      days.add(Partitions.dayOf(r.row().time()));
-    }
-    for (LocalDate day : days) {
-      partitions.ensure(c, day);
-    }
     CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
         .copyIn("COPY sample (ts, series_id, metric_id, value) FROM STDIN (FORMAT binary)");
     try {
-      // PostgreSQL's binary COPY: the server parses no text, which is most of what COPY costs it
+      // PostgreSQL's binary COPY (the server parses no text), sent in 64 KiB parts as they are
+      // encoded, so that the server stores one part while this thread encodes the next
       ByteBuffer buf = ByteBuffer.allocate(1 << 16);
       buf.put(BINARY_HEADER).putInt(0).putInt(0);
       for (Resolved r : ok) {

@@ -225,7 +225,7 @@ public final class TelemetryReader {
         + " FROM (" + inner + ") x GROUP BY b, series_id, metric_id");
     if (q.cursor().isPresent()) {
       sql.append(" HAVING (b, series_id, metric_id) > (?, ?, ?)");
-      args.add(afterBucket);
+      args.add(dialect.bucketValue(afterBucket, step));
       args.add(afterSeries);
       args.add(afterMetric);
     }
@@ -235,7 +235,9 @@ public final class TelemetryReader {
     Map<TelemetryRow, Long> buckets = new HashMap<>();
     try (PreparedStatement ps = prepare(c, sql.toString(), args); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long bucket = rs.getLong(1);
+        long bucket = dialect.postgres()
+            ? Math.floorDiv(rs.getObject(1, OffsetDateTime.class).toEpochSecond(), step)
+            : rs.getLong(1);
         TelemetryRow r = row(Instant.ofEpochSecond(bucket * step), series.get(rs.getLong(2)),
             metricNames.get(rs.getInt(3)), rs.getDouble(4));
         rows.add(r);
