@@ -16,6 +16,8 @@ public class ArquillianDatabase implements LauncherSessionListener {
     }
     PostgresTestDatabase db = PostgresTestDatabase.shared();
     System.setProperty("payara.cmdOptions",
-        "-Dargus.db.url=" + db.url() + " -Dargus.db.user=" + db.user() + " -Xmx512m");
+        "-Dargus.db.url=" + db.url() + " -Dargus.db.user=" + db.user() + " -Xmx512m"
+            // small enough that a test can exceed it cheaply
+            + " -Dargus.telemetry.ingest.max-body-bytes=2097152");
   }
 }

@@ -48,7 +48,9 @@ public final class CsvBatchParser {
     POD(IdentityLabels.POD, "pod"),
     NAMESPACE(IdentityLabels.NAMESPACE, "namespace"),
     VALUE(List.of(), "value"),
-    LABELS_RAW(List.of(), "labels_raw");
+    LABELS_RAW(List.of(), "labels_raw"),
+    /** Not in the seed's layout; accepted so that a batch can attribute samples to a SLURM job. */
+    SLURM_JOB(IdentityLabels.SLURM_JOB, "slurm_job");
 
     /** The labels a filled cell of this column replaces; the first spelling becomes the label name. */
     final List<String> labels;
@@ -105,6 +107,7 @@ public final class CsvBatchParser {
       Column[] columns = header(header);
       NormalisedBatch.Builder batch = new NormalisedBatch.Builder();
       List<RowError> errors = new ArrayList<>();
+      List<Long> sampleRows = new ArrayList<>();
       long errorCount = 0;
       long row = 0;
       for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
@@ -113,7 +116,11 @@ public final class CsvBatchParser {
         }
         row++;
         try {
-          batch.add(row(record, columns));
+          Normalised outcome = row(record, columns);
+          batch.add(outcome);
+          if (outcome instanceof Normalised.Accepted) {
+            sampleRows.add(row);
+          }
         } catch (RowRejected e) {
           errorCount++;
           if (errors.size() < maxErrors) {
@@ -121,7 +128,7 @@ public final class CsvBatchParser {
           }
         }
       }
-      return new CsvBatch(row, batch.build(), errors, errorCount);
+      return new CsvBatch(row, batch.build(), errors, errorCount, sampleRows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -172,6 +179,54 @@ public final class CsvBatchParser {
     for (int i = 0; i < columns.length; i++) {
       cells.put(columns[i], fields.get(i));
     }
+    return cells(cells);
+  }
+
+  /**
+   * Checks and normalises one row given as named cells (the JSON shape of the same row: names as in
+   * the CSV header, case-insensitive, {@code model_name}/{@code hostname} spellings accepted), exactly
+   * as a CSV row is checked.
+   *
+   * @return the outcome: accepted, or absent (a blank value)
+   * @throws InvalidRow naming the field at fault
+   */
+  public Normalised row(Map<String, String> named) throws InvalidRow {
+    Map<Column, String> cells = new EnumMap<>(Column.class);
+    for (Map.Entry<String, String> e : named.entrySet()) {
+      Column column = Column.named(e.getKey()).orElseThrow(() -> new InvalidRow(e.getKey(),
+          "unknown field \"" + abbreviate(e.getKey()) + "\"; expected " + String.join(", ", titles())));
+      cells.put(column, e.getValue() == null ? "" : e.getValue());
+    }
+    for (Column required : List.of(Column.TIMESTAMP, Column.METRIC_NAME, Column.VALUE)) {
+      if (!cells.containsKey(required)) {
+        throw new InvalidRow(required.title(), "missing field \"" + required.title() + "\"");
+      }
+    }
+    try {
+      return cells(cells);
+    } catch (RowRejected e) {
+      throw new InvalidRow(e.column.map(Column::title).orElse(null), e.getMessage());
+    }
+  }
+
+  /** A row refused, with the field at fault when there is one. */
+  public static final class InvalidRow extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public InvalidRow(String field, String message) {
+      super(message, null, false, false);
+      this.field = field;
+    }
+
+    public Optional<String> field() {
+      return Optional.ofNullable(field);
+    }
+  }
+
+  private Normalised cells(Map<Column, String> cells) throws RowRejected {
     Instant timestamp;
     try {
       timestamp = Rfc3339.parse("timestamp", cells.get(Column.TIMESTAMP));

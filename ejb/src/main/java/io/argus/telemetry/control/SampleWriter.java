@@ -2,20 +2,24 @@ package io.argus.telemetry.control;
 
 import io.argus.platform.control.DatabaseSettings.Vendor;
 import io.argus.platform.control.Rfc3339;
+import io.argus.telemetry.entity.GpuInventoryEntry;
+import io.argus.telemetry.entity.HostInventoryEntry;
 import io.argus.telemetry.entity.SampleRow;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.argus.telemetry.entity.TelemetryBatch;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes batches of samples in one transaction: {@code COPY} on PostgreSQL (into the day partitions,
@@ -60,17 +64,95 @@ public final class SampleWriter {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        Result result = dialect.postgres() ? copy(c, rows) : batch(c, rows);
+        Result result = write(c, rows);
         c.commit();
+        c.setAutoCommit(autoCommit);
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        series.forget(); // ids and partitions created in the rolled-back transaction do not exist
-        partitions.forget();
+        try {
+          rollback(c);
+          c.setAutoCommit(autoCommit);
+        } catch (SQLException also) {
+          e.addSuppressed(also); // a dead connection: the first failure is the one to report
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
+    }
+  }
+
+  /**
+   * Writes the batch on the caller's connection, inside the caller's transaction: the caller commits,
+   * or calls {@link #rollback} so that nothing created in the transaction is remembered.
+   */
+  public Result write(Connection c, List<SampleRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new Result(0, List.of());
+    }
+    return dialect.postgres() ? copy(c, rows) : batch(c, rows);
+  }
+
+  /** Rolls the connection back and forgets the series ids and partitions the transaction made. */
+  public void rollback(Connection c) throws SQLException {
+    series.forget();
+    partitions.forget();
+    c.rollback();
+  }
+
+  /**
+   * Writes producer batches in one transaction: their GPUs and hosts first (each once, with the
+   * latest time it was seen), then all their samples. On a database error nothing is written and
+   * the exception tells the caller to keep the batches and try again.
+   */
+  public Result writeBatches(List<TelemetryBatch> batches) throws SQLException {
+    Map<String, GpuInventoryEntry> gpus = new LinkedHashMap<>();
+    Map<String, Instant> gpuSeen = new HashMap<>();
+    Map<String, HostInventoryEntry> hosts = new LinkedHashMap<>();
+    Map<String, Instant> hostSeen = new HashMap<>();
+    List<SampleRow> rows = new ArrayList<>();
+    for (TelemetryBatch b : batches) {
+      for (GpuInventoryEntry g : b.gpus()) {
+        gpus.put(g.uuid(), g);
+        gpuSeen.merge(g.uuid(), b.seenAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+      for (HostInventoryEntry h : b.hosts()) {
+        hosts.put(h.nodeId(), h);
+        hostSeen.merge(h.nodeId(), b.seenAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+      rows.addAll(b.rows());
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (HostInventoryEntry h : hosts.values()) {
+          inventory.upsertHost(c, h, hostSeen.get(h.nodeId()));
+        }
+        for (GpuInventoryEntry g : gpus.values()) {
+          inventory.upsertGpu(c, g, gpuSeen.get(g.uuid()));
+        }
+        Result result = write(c, rows);
+        c.commit();
+        c.setAutoCommit(true);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          rollback(c);
+          c.setAutoCommit(true);
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Upserts the GPUs and hosts seen with a batch, on the caller's connection (first seen kept, last seen moved). */
+  public void register(Connection c, List<GpuInventoryEntry> gpus, List<HostInventoryEntry> hosts, java.time.Instant seen)
+      throws SQLException {
+    for (HostInventoryEntry h : hosts) {
+      inventory.upsertHost(c, h, seen);
+    }
+    for (GpuInventoryEntry g : gpus) {
+      inventory.upsertGpu(c, g, seen);
     }
   }
 
@@ -80,56 +162,100 @@ public final class SampleWriter {
   private List<Resolved> resolve(Connection c, List<SampleRow> rows, List<Rejected> rejected) throws SQLException {
     List<Resolved> ok = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      SampleRow row = rows.get(i);
-      if (row.time() == null || row.series() == null || row.metric() == null) {
-        rejected.add(new Rejected(i, row, "time, series and metric are required"));
-        continue;
+      Resolved r = resolve(c, i, rows.get(i), rejected);
+      if (r != null) {
+        ok.add(r);
       }
-      if (!Double.isFinite(row.value())) {
-        rejected.add(new Rejected(i, row, "value " + row.value() + " is not a finite number"));
-        continue;
-      }
-      var metric = metrics.resolve(c, row.metric());
-      if (metric.isEmpty()) {
-        rejected.add(new Rejected(i, row, "metric '" + row.metric() + "' is not in the dictionary"));
-        continue;
-      }
-      long seriesId;
-      try {
-        seriesId = series.resolve(c, row.series());
-      } catch (UnknownSubject e) {
-        rejected.add(new Rejected(i, row, e.getMessage()));
-        continue;
-      }
-      ok.add(new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale()));
     }
     return ok;
   }
 
-  private Result copy(Connection c, List<SampleRow> rows) throws SQLException {
-    List<Rejected> rejected = new ArrayList<>();
-    List<Resolved> ok = resolve(c, rows, rejected);
-    Set<LocalDate> days = new TreeSet<>();
-    StringBuilder text = new StringBuilder(ok.size() * 56);
-    for (Resolved r : ok) {
-      days.add(Partitions.dayOf(r.row().time()));
-      text.append(Rfc3339.format(r.row().time())).append('\t')
-          .append(r.seriesId()).append('\t')
-          .append(r.metricId()).append('\t')
-          .append(r.value()).append('\n');
+  /** The row in the store's numbers, or null after adding why it cannot be stored to {@code rejected}. */
+  private Resolved resolve(Connection c, int i, SampleRow row, List<Rejected> rejected) throws SQLException {
+    if (row.time() == null || row.series() == null || row.metric() == null) {
+      rejected.add(new Rejected(i, row, "time, series and metric are required"));
+      return null;
     }
-    for (LocalDate day : days) {
-      partitions.ensure(c, day);
+    if (!Double.isFinite(row.value())) {
+      rejected.add(new Rejected(i, row, "value " + row.value() + " is not a finite number"));
+      return null;
     }
+    var metric = metrics.resolve(c, row.metric());
+    if (metric.isEmpty()) {
+      rejected.add(new Rejected(i, row, "metric '" + row.metric() + "' is not in the dictionary"));
+      return null;
+    }
+    long seriesId;
     try {
-      PGConnection pg = c.unwrap(PGConnection.class);
-      long copied = pg.getCopyAPI().copyIn("COPY sample (ts, series_id, metric_id, value) FROM STDIN",
-          new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+      seriesId = series.resolve(c, row.series());
+    } catch (UnknownSubject e) {
+      rejected.add(new Rejected(i, row, e.getMessage()));
+      return null;
+    }
+    return new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale());
+  }
+
+  private Result copy(Connection c, List<SampleRow> rows) throws SQLException {
+    java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+    long lastDay = Long.MIN_VALUE;
+    for (SampleRow r : rows) {
+      if (r.time() != null) {
+        long day = Math.floorDiv(r.time().getEpochSecond(), 86_400L);
+        if (day != lastDay) {
+          days.add(day);
+          lastDay = day;
+        }
+      }
+    }
+    for (long day : days) {
+      partitions.ensure(c, LocalDate.ofEpochDay(day));
+    }
+    List<Rejected> rejected = new ArrayList<>();
+    // resolved before the COPY starts: a new series is looked up or inserted on this connection
+    List<Resolved> ok = resolve(c, rows, rejected);
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("COPY sample (ts, series_id, metric_id, value) FROM STDIN (FORMAT binary)");
+    try {
+      // PostgreSQL's binary COPY (the server parses no text), sent in 64 KiB parts as they are
+      // encoded, so that the server stores one part while this thread encodes the next
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      buf.put(BINARY_HEADER).putInt(0).putInt(0);
+      for (Resolved r : ok) {
+        if (buf.remaining() < BINARY_ROW) {
+          in.writeToCopy(buf.array(), 0, buf.position());
+          buf.clear();
+        }
+        Instant t = r.row().time();
+        buf.putShort((short) 4)
+            .putInt(8).putLong((t.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + t.getNano() / 1_000)
+            .putInt(8).putLong(r.seriesId())
+            .putInt(4).putInt(r.metricId())
+            .putInt(8).putDouble(r.value());
+      }
+      if (buf.remaining() < 2) {
+        in.writeToCopy(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      buf.putShort((short) -1);
+      in.writeToCopy(buf.array(), 0, buf.position());
+      long copied = in.endCopy();
       return new Result((int) copied, rejected);
-    } catch (IOException e) {
-      throw new SQLException("COPY into sample failed: " + e.getMessage(), e);
+    } catch (SQLException | RuntimeException e) {
+      if (in.isActive()) {
+        try {
+          in.cancelCopy();
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+      }
+      throw e;
     }
   }
+
+  private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+  private static final int BINARY_ROW = 2 + 12 + 12 + 8 + 12;
+  /** 2000-01-01T00:00:00Z, where PostgreSQL's binary timestamps count from. */
+  private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
   private Result batch(Connection c, List<SampleRow> rows) throws SQLException {
     List<Rejected> rejected = new ArrayList<>();

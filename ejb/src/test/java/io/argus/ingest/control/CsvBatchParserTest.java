@@ -125,7 +125,7 @@ class CsvBatchParserTest {
     assertThatThrownBy(() -> parse("timestamp,metric_name,value,colour\n"))
         .isInstanceOf(MalformedInput.class)
         .hasMessage("row 0 (line 1), column colour: unknown column \"colour\"; expected the columns "
-            + "timestamp,metric_name,gpu_id,device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw");
+            + "timestamp,metric_name,gpu_id,device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw,slurm_job");
     assertThatThrownBy(() -> parse("timestamp,metric_name,uuid\n"))
         .isInstanceOf(MalformedInput.class)
         .hasMessage("row 0 (line 1), column value: missing column \"value\"");

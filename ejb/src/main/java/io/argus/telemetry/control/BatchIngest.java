@@ -1,0 +1,321 @@
+package io.argus.telemetry.control;
+
+import io.argus.ingest.control.CsvBatchParser;
+import io.argus.ingest.control.MalformedInput;
+import io.argus.ingest.control.SampleNormaliser;
+import io.argus.ingest.entity.ArgusSample;
+import io.argus.ingest.entity.CsvBatch;
+import io.argus.ingest.entity.Normalised;
+import io.argus.ingest.entity.RowError;
+import io.argus.platform.control.DatabaseSettings.Vendor;
+import io.argus.platform.control.DependencyUnavailable;
+import io.argus.platform.control.InvalidParameter;
+import io.argus.platform.control.Rfc3339;
+import io.argus.telemetry.entity.IngestReport;
+import io.argus.telemetry.entity.IngestReport.RowFailure;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Batch ingest: JSON rows in the query API's row shape, or CSV rows in the seed's layout, checked row
+ * by row; the good rows are stored in one transaction together with an idempotency receipt when the
+ * request has a key, so a retry with the same key and body gets the first answer and stores nothing
+ * again, while the same key with another body is refused.
+ */
+public final class BatchIngest {
+
+  /** The body formats accepted. */
+  public enum Format { JSON, CSV }
+
+  static final int MAX_LISTED_ERRORS = 100;
+
+  private final DataSource dataSource;
+  private final StoreDialect dialect;
+  private final SampleWriter writer;
+
+  public BatchIngest(DataSource dataSource, Vendor vendor, SampleWriter writer) {
+    this.dataSource = dataSource;
+    this.dialect = new StoreDialect(vendor);
+    this.writer = writer;
+  }
+
+  /** What parsing found before anything is stored. */
+  private record Parsed(long received, List<ArgusSample> samples, List<Long> sampleRows, long absent,
+      List<RowFailure> failures, long failureCount) {}
+
+  /**
+   * Checks and stores a batch.
+   *
+   * @throws InvalidParameter (400, {@code body}) when the body cannot be read as the format at all
+   * @throws IdempotencyKeyReused (422) when the key was used with another body
+   * @throws DependencyUnavailable (503) when the database cannot take the batch now; nothing is stored
+   */
+  public IngestReport ingest(Format format, byte[] body, Optional<String> key, SampleNormaliser normaliser) {
+    String digest = digest(format, body);
+    Parsed parsed = format == Format.CSV ? csv(body, normaliser) : json(body, normaliser);
+    Instant seen = parsed.samples().stream().map(ArgusSample::timestamp).max(Comparator.naturalOrder())
+        .orElse(Instant.now());
+    NormalisedRows.Converted converted = NormalisedRows.of(parsed.samples(), seen);
+    List<RowFailure> failures = new ArrayList<>(parsed.failures());
+    long failureCount = parsed.failureCount();
+    for (NormalisedRows.Refused r : converted.refused()) {
+      failures.add(new RowFailure(parsed.sampleRows().get(r.index()), r.field(), r.reason()));
+      failureCount++;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (key.isPresent()) {
+          Optional<IngestReport> earlier = claim(c, key.get(), digest);
+          if (earlier.isPresent()) {
+            c.rollback();
+            c.setAutoCommit(true);
+            return earlier.get();
+          }
+        }
+        var batch = converted.batch();
+        writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
+        SampleWriter.Result result = writer.write(c, batch.rows());
+        for (SampleWriter.Rejected r : result.rejected()) {
+          long row = parsed.sampleRows().get(converted.rowIndexes().get(r.index()));
+          failures.add(new RowFailure(row, null, r.reason()));
+          failureCount++;
+        }
+        failures.sort(Comparator.comparingLong(RowFailure::row));
+        IngestReport report = new IngestReport(parsed.received(), result.written(), parsed.absent(), failureCount,
+            failures.size() > MAX_LISTED_ERRORS ? failures.subList(0, MAX_LISTED_ERRORS) : failures, false);
+        if (key.isPresent()) {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
+            ps.setString(1, encode(report));
+            ps.setString(2, key.get());
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return report;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          writer.rollback(c);
+          c.setAutoCommit(true);
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DependencyUnavailable("Database", "The batch was not stored (nothing of it was): " + e.getMessage());
+    }
+  }
+
+  /** Records the key; when it exists already, returns the stored answer (same body) or refuses (another body). */
+  private Optional<IngestReport> claim(Connection c, String key, String digest) throws SQLException {
+    boolean claimed;
+    if (dialect.postgres()) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_receipt (idempotency_key, body_sha256, report,"
+          + " created_at) VALUES (?, ?, '', ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
+        ps.setString(1, key);
+        ps.setString(2, digest);
+        ps.setObject(3, Rfc3339.nowUtc());
+        claimed = ps.executeUpdate() == 1;
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_receipt (idempotency_key, body_sha256, report,"
+          + " created_at) VALUES (?, ?, '', ?)")) {
+        ps.setString(1, key);
+        ps.setString(2, digest);
+        ps.setObject(3, Rfc3339.nowUtc());
+        ps.executeUpdate();
+        claimed = true;
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        c.rollback();
+        claimed = false;
+      }
+    }
+    if (claimed) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT body_sha256, report FROM ingest_receipt WHERE idempotency_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("idempotency receipt vanished; retry", "40001");
+        }
+        if (!rs.getString(1).equals(digest)) {
+          throw new IdempotencyKeyReused("Idempotency-Key '" + key + "' was used before with a different body;"
+              + " use a new key for a new batch");
+        }
+        return Optional.of(decode(rs.getString(2)).asReplay());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- parsing
+
+  private static Parsed csv(byte[] body, SampleNormaliser normaliser) {
+    CsvBatch batch;
+    try {
+      batch = new CsvBatchParser(normaliser, MAX_LISTED_ERRORS, CsvBatchParser.DEFAULT_MAX_ROW_LENGTH)
+          .parse(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    } catch (MalformedInput e) {
+      throw new InvalidParameter("body", "The CSV batch cannot be read: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new InvalidParameter("body", "The CSV batch cannot be read: " + e.getCause().getMessage());
+    }
+    List<RowFailure> failures = new ArrayList<>();
+    for (RowError e : batch.errors()) {
+      failures.add(new RowFailure(e.row(), e.column().orElse(null), e.message()));
+    }
+    return new Parsed(batch.rows(), batch.samples(), batch.sampleRows(), batch.normalised().absentTotal(), failures,
+        batch.errorCount());
+  }
+
+  private static Parsed json(byte[] body, SampleNormaliser normaliser) {
+    CsvBatchParser rows = new CsvBatchParser(normaliser);
+    List<ArgusSample> samples = new ArrayList<>();
+    List<Long> sampleRows = new ArrayList<>();
+    List<RowFailure> failures = new ArrayList<>();
+    long failureCount = 0;
+    long absent = 0;
+    long row = 0;
+    try (JsonParser p = Json.createParser(new ByteArrayInputStream(body))) {
+      if (!p.hasNext() || p.next() != JsonParser.Event.START_ARRAY) {
+        throw new InvalidParameter("body", "The body must be a JSON array of rows");
+      }
+      while (true) {
+        JsonParser.Event event = p.next();
+        if (event == JsonParser.Event.END_ARRAY) {
+          break;
+        }
+        row++;
+        String problem = null;
+        String field = null;
+        Map<String, String> cells = new LinkedHashMap<>();
+        if (event != JsonParser.Event.START_OBJECT) {
+          problem = "a row must be a JSON object";
+          if (event == JsonParser.Event.START_ARRAY) {
+            p.skipArray();
+          }
+        } else {
+          String name = null;
+          for (JsonParser.Event e = p.next(); e != JsonParser.Event.END_OBJECT; e = p.next()) {
+            switch (e) {
+              case KEY_NAME -> name = p.getString();
+              case VALUE_STRING, VALUE_NUMBER -> cells.put(name, p.getString());
+              case VALUE_TRUE -> cells.put(name, "true");
+              case VALUE_FALSE -> cells.put(name, "false");
+              case VALUE_NULL -> cells.put(name, "");
+              case START_OBJECT -> cells.put(name, p.getObject().toString());
+              case START_ARRAY -> {
+                p.skipArray();
+                problem = "field " + name + " must not be an array";
+                field = name;
+              }
+              default -> throw new InvalidParameter("body", "unexpected JSON in row " + row);
+            }
+          }
+        }
+        if (problem == null) {
+          try {
+            Normalised outcome = rows.row(cells);
+            if (outcome instanceof Normalised.Accepted a) {
+              samples.add(a.sample());
+              sampleRows.add(row);
+            } else {
+              absent++;
+            }
+            continue;
+          } catch (CsvBatchParser.InvalidRow e) {
+            problem = e.getMessage();
+            field = e.field().orElse(null);
+          }
+        }
+        failureCount++;
+        if (failures.size() < MAX_LISTED_ERRORS) {
+          failures.add(new RowFailure(row, field, problem));
+        }
+      }
+      if (p.hasNext()) {
+        throw new InvalidParameter("body", "unexpected content after the JSON array");
+      }
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      throw new InvalidParameter("body", "The body is not valid JSON"
+          + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")") + ": "
+          + abbreviate(e.getMessage()));
+    } catch (java.util.NoSuchElementException | IllegalStateException e) {
+      throw new InvalidParameter("body", "The body is not a complete JSON array of rows");
+    }
+    return new Parsed(row, samples, sampleRows, absent, failures, failureCount);
+  }
+
+  // ---------------------------------------------------------------- receipts
+
+  static String digest(Format format, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(format.name().getBytes(StandardCharsets.US_ASCII));
+      sha.update((byte) 0);
+      return HexFormat.of().formatHex(sha.digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A report as lines: the four counts, then one tab-separated line per listed error. */
+  static String encode(IngestReport r) {
+    StringBuilder out = new StringBuilder();
+    out.append(r.received()).append(' ').append(r.stored()).append(' ').append(r.absent()).append(' ')
+        .append(r.rejected()).append('\n');
+    for (RowFailure f : r.errors()) {
+      out.append(f.row()).append('\t').append(f.field() == null ? "" : clean(f.field())).append('\t')
+          .append(clean(f.reason())).append('\n');
+    }
+    return out.toString();
+  }
+
+  static IngestReport decode(String text) {
+    String[] lines = text.split("\n");
+    String[] counts = lines[0].split(" ");
+    List<RowFailure> errors = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split("\t", 3);
+      errors.add(new RowFailure(Long.parseLong(f[0]), f[1].isEmpty() ? null : f[1], f[2]));
+    }
+    return new IngestReport(Long.parseLong(counts[0]), Long.parseLong(counts[1]), Long.parseLong(counts[2]),
+        Long.parseLong(counts[3]), errors, false);
+  }
+
+  private static String clean(String s) {
+    return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static String abbreviate(String s) {
+    return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "…";
+  }
+}

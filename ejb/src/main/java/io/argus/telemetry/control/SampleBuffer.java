@@ -1,0 +1,254 @@
+package io.argus.telemetry.control;
+
+import io.argus.telemetry.entity.TelemetryBatch;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The samples on their way to the store: up to {@code maxSamples} in memory, then batches spilled to
+ * files in {@code spillDir} (up to {@code maxSpillBytes}), then dropped and counted. Spill files left by
+ * an earlier process are picked up again. Any number of producers; one consumer
+ * ({@link #peek} then {@link #remove}).
+ */
+public final class SampleBuffer {
+
+  private static final Logger LOG = Logger.getLogger(SampleBuffer.class.getName());
+  private static final Pattern SPILL_NAME = Pattern.compile("spill-(\\d{19})-(\\d+)\\.bin");
+
+  /** Where an offered batch went. */
+  public enum Outcome { BUFFERED, SPILLED, DROPPED }
+
+  /** Figures for health checks and metrics. */
+  public record Stats(long memorySamples, long spilledSamples, long spillBytes, long droppedSamples, long droppedBatches) {
+    public long backlog() {
+      return memorySamples + spilledSamples;
+    }
+  }
+
+  /** Batches handed to the consumer; give them back to {@link #remove} once they are stored. */
+  public record Chunk(List<TelemetryBatch> batches, Path spillFile, int samples) {
+    public boolean isEmpty() {
+      return batches.isEmpty();
+    }
+  }
+
+  private final int maxSamples;
+  private final Path spillDir;
+  private final long maxSpillBytes;
+
+  private final ArrayDeque<TelemetryBatch> memory = new ArrayDeque<>();
+  private final TreeMap<Long, Path> spillFiles = new TreeMap<>();
+  private long memorySamples;
+  private long spilledSamples;
+  private long spillBytes;
+  private long droppedSamples;
+  private long droppedBatches;
+  private long spillSequence;
+  private long lastDropLogNanos = Long.MIN_VALUE;
+
+  public SampleBuffer(int maxSamples, Path spillDir, long maxSpillBytes) {
+    if (maxSamples < 1) {
+      throw new IllegalArgumentException("maxSamples must be positive");
+    }
+    this.maxSamples = maxSamples;
+    this.spillDir = spillDir;
+    this.maxSpillBytes = maxSpillBytes;
+    recover();
+  }
+
+  /** Takes a batch without blocking: into memory while it fits, else into a spill file, else dropped. */
+  public synchronized Outcome offer(TelemetryBatch batch) {
+    if (batch.size() == 0) {
+      return Outcome.BUFFERED;
+    }
+    if (memorySamples + batch.size() <= maxSamples) {
+      memory.addLast(batch);
+      memorySamples += batch.size();
+      return Outcome.BUFFERED;
+    }
+    if (spill(batch)) {
+      return Outcome.SPILLED;
+    }
+    droppedSamples += batch.size();
+    droppedBatches++;
+    long now = System.nanoTime();
+    if (lastDropLogNanos == Long.MIN_VALUE || now - lastDropLogNanos > 10_000_000_000L) {
+      lastDropLogNanos = now;
+      LOG.warning(() -> "Telemetry buffer full (" + memorySamples + " samples in memory, " + spillBytes
+          + " bytes spilled): dropped a batch of " + batch.size() + " samples; " + droppedSamples + " dropped in all");
+    }
+    return Outcome.DROPPED;
+  }
+
+  /** The oldest batches up to about {@code maxChunkSamples} samples (at least one batch); empty when nothing waits. */
+  public synchronized Chunk peek(int maxChunkSamples) {
+    if (!memory.isEmpty()) {
+      List<TelemetryBatch> batches = new ArrayList<>();
+      int samples = 0;
+      for (TelemetryBatch b : memory) {
+        if (!batches.isEmpty() && samples + b.size() > maxChunkSamples) {
+          break;
+        }
+        batches.add(b);
+        samples += b.size();
+      }
+      return new Chunk(batches, null, samples);
+    }
+    while (!spillFiles.isEmpty()) {
+      Path file = spillFiles.firstEntry().getValue();
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        TelemetryBatch batch = SpillCodec.read(in);
+        return new Chunk(List.of(batch), file, batch.size());
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.SEVERE, "Unreadable spill file " + file + " set aside as " + file + ".bad", e);
+        forgetSpill(spillFiles.firstKey(), file);
+        try {
+          Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException ignored) {
+          // nothing more to do: it is out of the queue
+        }
+      }
+    }
+    return new Chunk(List.of(), null, 0);
+  }
+
+  /** Removes a chunk from {@link #peek} once it is stored. */
+  public synchronized void remove(Chunk chunk) {
+    if (chunk.spillFile() != null) {
+      spillFiles.entrySet().stream().filter(e -> e.getValue().equals(chunk.spillFile())).findFirst()
+          .ifPresent(e -> forgetSpill(e.getKey(), e.getValue()));
+      try {
+        Files.deleteIfExists(chunk.spillFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    for (TelemetryBatch b : chunk.batches()) {
+      TelemetryBatch head = memory.pollFirst();
+      if (head != b) {
+        throw new IllegalStateException("buffer removed out of order");
+      }
+      memorySamples -= b.size();
+    }
+  }
+
+  /**
+   * Moves what is in memory to spill files (at shutdown, so that the next start writes it); the
+   * spill bound does not apply here, since the alternative is losing the samples. Returns the
+   * samples moved.
+   */
+  public synchronized int spillMemory() {
+    int moved = 0;
+    while (!memory.isEmpty()) {
+      TelemetryBatch b = memory.peekFirst();
+      if (!spill(b, true)) {
+        break;
+      }
+      memory.pollFirst();
+      memorySamples -= b.size();
+      moved += b.size();
+    }
+    return moved;
+  }
+
+  public synchronized Stats stats() {
+    return new Stats(memorySamples, spilledSamples, spillBytes, droppedSamples, droppedBatches);
+  }
+
+  private boolean spill(TelemetryBatch batch) {
+    return spill(batch, false);
+  }
+
+  private boolean spill(TelemetryBatch batch, boolean unbounded) {
+    if (spillDir == null || (!unbounded && spillBytes >= maxSpillBytes)) {
+      return false;
+    }
+    long seq = ++spillSequence;
+    Path file = spillDir.resolve(String.format("spill-%019d-%d.bin", seq, batch.size()));
+    Path tmp = spillDir.resolve(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(spillDir);
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        SpillCodec.write(out, batch);
+      }
+      long size = Files.size(tmp);
+      if (!unbounded && spillBytes + size > maxSpillBytes) {
+        Files.deleteIfExists(tmp);
+        return false;
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      spillFiles.put(seq, file);
+      spilledSamples += batch.size();
+      spillBytes += size;
+      return true;
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot spill telemetry to " + spillDir + ": " + e.getMessage());
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort
+      }
+      return false;
+    }
+  }
+
+  private void forgetSpill(long seq, Path file) {
+    spillFiles.remove(seq);
+    Matcher m = SPILL_NAME.matcher(file.getFileName().toString());
+    if (m.matches()) {
+      spilledSamples -= Long.parseLong(m.group(2));
+    }
+    try {
+      spillBytes -= Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      // the count corrects itself when the directory is read again at the next start
+    }
+    spillBytes = Math.max(0, spillBytes);
+  }
+
+  /** Re-queues spill files an earlier process left, oldest first. */
+  private void recover() {
+    if (spillDir == null || !Files.isDirectory(spillDir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(spillDir)) {
+      files.forEach(f -> {
+        Matcher m = SPILL_NAME.matcher(f.getFileName().toString());
+        if (m.matches()) {
+          long seq = Long.parseLong(m.group(1));
+          spillFiles.put(seq, f);
+          spilledSamples += Long.parseLong(m.group(2));
+          try {
+            spillBytes += Files.size(f);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          spillSequence = Math.max(spillSequence, seq);
+        }
+      });
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot read the spill directory " + spillDir, e);
+    }
+    if (!spillFiles.isEmpty()) {
+      LOG.info(() -> "Telemetry buffer: " + spillFiles.size() + " spill file(s) with " + spilledSamples
+          + " samples from an earlier run will be written");
+    }
+  }
+}

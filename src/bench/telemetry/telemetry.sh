@@ -1,0 +1,80 @@
+#!/bin/sh
+# The telemetry store benchmark (docs/benchmarks.md, section "Telemetry store").
+#   (a) ingest: a generated span (default a day) of 8 GPUs x 20 metrics at 1 Hz through Argus's write
+#       path (buffer -> drain -> COPY), then the same rows with psql \copy into the same, emptied table;
+#   (b) read: one GPU x 1 h x 20 metrics (72 000 rows) through the API of the running bundle vs a
+#       plain JDBC read of the same rows;
+#   (c) step: a 24 h query with step=60s through the API on a table of BIG_ROWS rows (default 55.3
+#       million: 32 GPUs x 20 metrics x 86 400 s), generated inside PostgreSQL.
+# Needs: the built bundle (./mvnw -B package -DskipTests), PostgreSQL on 127.0.0.1:5432 (trust, postgres), psql.
+# Usage: src/bench/telemetry/telemetry.sh [seconds-of-ingest] [big-gpus]
+set -eu
+cd "$(dirname "$0")/../../.."
+SECONDS_OF_DATA=${1:-86400}
+BIG_GPUS=${2:-32}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+DB=argus_bench_$$
+BIG=argus_bench_big_$$
+WORK=$(mktemp -d)
+PID=
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "DROP DATABASE IF EXISTS $BIG WITH (FORCE)" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+./mvnw -B -q -o dependency:build-classpath -pl ejb -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="ejb/target/classes:$(cat "$WORK/cp.txt")"
+bench() { java -Xmx3g -cp "$CP" src/bench/telemetry/TelemetryBench.java "$@"; }
+start_argus() {
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
+  ARGUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$1" ARGUS_DB_USER=postgres \
+    java -Xmx1g -jar payara/target/argus.jar --port "$PORT" >"$WORK/argus.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "Argus did not become ready"; tail -50 "$WORK/argus.log"; exit 1
+}
+stop_argus() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
+
+echo "== (a) ingest: $SECONDS_OF_DATA s x 8 GPUs x 20 metrics"
+$PSQL -d postgres -c "CREATE DATABASE $DB"
+bench ingest "jdbc:postgresql://127.0.0.1:5432/$DB" "$SECONDS_OF_DATA" "$WORK/rows.tsv"
+ROWS=$(wc -l <"$WORK/rows.tsv")
+$PSQL -d "$DB" -c "TRUNCATE sample"
+START=$(date +%s.%N)
+$PSQL -d "$DB" -c "\\copy sample (ts, series_id, metric_id, value) FROM '$WORK/rows.tsv'"
+END=$(date +%s.%N)
+python3 -c "r=$ROWS; t=$END-$START; print(f'psql_rows={r} psql_seconds={t:.2f} psql_rows_per_second={r/t:.0f}')"
+rm -f "$WORK/rows.tsv"
+$PSQL -d "$DB" -c "VACUUM ANALYZE sample"
+
+echo "== (b) read: one GPU x 1 h x 20 metrics, API vs JDBC"
+start_argus "$DB"
+bench read "jdbc:postgresql://127.0.0.1:5432/$DB" "http://127.0.0.1:$PORT" 15
+stop_argus
+
+echo "== (c) 24 h, step=60s, on a table of $BIG_GPUS GPUs x 20 metrics x 86 400 s"
+$PSQL -d postgres -c "CREATE DATABASE $BIG"
+start_argus "$BIG"   # migrates the schema
+stop_argus
+$PSQL -d "$BIG" <<SQL
+INSERT INTO host (node_id, hostname, first_seen, last_seen) VALUES ('dgx-big', 'dgx-big', now(), now());
+INSERT INTO gpu (uuid, gpu_index, device, model_name, hostname, first_seen, last_seen)
+  SELECT format('GPU-b1900000-0000-0000-0000-%s', lpad(g::text, 12, '0')), g, 'nvidia' || g, 'NVIDIA H100 80GB HBM3',
+         'dgx-big', now(), now() FROM generate_series(0, $BIG_GPUS - 1) g;
+INSERT INTO series (gpu_id) SELECT id FROM gpu;
+CREATE TABLE sample_20261101 PARTITION OF sample FOR VALUES FROM ('2026-11-01 00:00:00+00') TO ('2026-11-02 00:00:00+00');
+\\timing on
+INSERT INTO sample (ts, series_id, metric_id, value)
+  SELECT timestamptz '2026-11-01 00:00:00+00' + make_interval(secs => s), se.id, m, (m * 10 + (s + se.id) % 10)::float8
+  FROM generate_series(0, 86399) s CROSS JOIN series se CROSS JOIN generate_series(1, 20) m;
+VACUUM ANALYZE sample;
+SELECT count(*) AS big_rows FROM sample;
+SQL
+start_argus "$BIG"
+bench step "http://127.0.0.1:$PORT" "GPU-b1900000-0000-0000-0000-000000000001" "2026-11-01T00:00:00Z" 21
+stop_argus
