@@ -150,6 +150,29 @@ class CollectionIT {
     assertThat(object(health.body()).getString("service")).isEqualTo("argus");
   }
 
+  @Test
+  void collectedSamplesReachTheStoreAndTheQueryApi() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonArray rows = Json.createArrayBuilder().build();
+    while (rows.isEmpty() && System.nanoTime() < deadline) {
+      var r = argus.get("/api/v1/gpus/" + GPU0 + "/telemetry?metric_name=gpu_temperature_celsius");
+      assertThat(r.statusCode()).as(r.body()).isIn(200, 404);
+      if (r.statusCode() == 200) {
+        rows = Json.createReader(new StringReader(r.body())).readArray();
+      }
+      Thread.sleep(500);
+    }
+    assertThat(rows).isNotEmpty();
+    JsonObject row = rows.getJsonObject(0);
+    assertThat(row.getString("uuid")).isEqualTo(GPU0);
+    assertThat(row.getString("metric_name")).isEqualTo("gpu_temperature_celsius");
+    assertThat(row.getJsonNumber("value").doubleValue()).isEqualTo(64.0);
+    assertThat(row.getString("model_name")).isEqualTo("NVIDIA H100 80GB HBM3");
+
+    JsonArray gpus = Json.createReader(new StringReader(argus.get("/api/v1/gpus").body())).readArray();
+    assertThat(gpus.getValuesAs(JsonObject.class)).extracting(g -> g.getString("uuid")).contains(GPU0).hasSize(8);
+  }
+
   static long memTotalBytes() throws Exception {
     return Files.readAllLines(Path.of("/proc/meminfo")).stream()
         .filter(l -> l.startsWith("MemTotal:"))
