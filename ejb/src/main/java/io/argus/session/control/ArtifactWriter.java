@@ -1,5 +1,6 @@
 package io.argus.session.control;
 
+import io.argus.platform.control.JsonText;
 import io.argus.platform.control.Rfc3339;
 import io.argus.session.entity.Artifact;
 import io.argus.session.entity.RangeSeries;
@@ -136,18 +137,18 @@ public final class ArtifactWriter {
   }
 
   static void json(Writer out, Collected c) throws IOException {
-    out.write("{\"session_id\":" + Json.string(c.sessionId()) + ",\"run_id\":" + Json.string(c.runId()));
+    out.write("{\"session_id\":" + JsonText.string(c.sessionId()) + ",\"run_id\":" + JsonText.string(c.runId()));
     out.write(",\"window\":" + window(c.window()) + ",\"step_seconds\":" + seconds(c.step().toMillis()));
     out.write(",\"series_count\":" + c.series().size() + ",\"row_count\":" + c.rows() + ",\"series\":[");
     boolean first = true;
     for (RangeSeries s : c.series()) {
       out.write(first ? "\n" : ",\n");
       first = false;
-      out.write("{\"metric\":" + Json.string(s.metric()) + ",\"labels\":{");
+      out.write("{\"metric\":" + JsonText.string(s.metric()) + ",\"labels\":{");
       boolean firstLabel = true;
       for (var e : s.labels().entrySet()) {
         if (!e.getKey().equals("__name__")) {
-          out.write((firstLabel ? "" : ",") + Json.string(e.getKey()) + ":" + Json.string(e.getValue()));
+          out.write((firstLabel ? "" : ",") + JsonText.string(e.getKey()) + ":" + JsonText.string(e.getValue()));
           firstLabel = false;
         }
       }
@@ -161,7 +162,7 @@ public final class ArtifactWriter {
         out.write('[');
         out.write(seconds(ts[i]));
         out.write(',');
-        out.write(Json.string(vs[i]));
+        out.write(JsonText.string(vs[i]));
         out.write(']');
       }
       out.write("]}");
@@ -185,9 +186,9 @@ public final class ArtifactWriter {
   }
 
   static void manifest(Writer out, Collected c, List<Artifact> files) throws IOException {
-    out.write("{\n  \"session_id\": " + Json.string(c.sessionId()) + ",\n");
-    out.write("  \"run_id\": " + Json.string(c.runId()) + ",\n");
-    out.write("  \"generated_at\": " + Json.string(Rfc3339.format(c.generatedAt())) + ",\n");
+    out.write("{\n  \"session_id\": " + JsonText.string(c.sessionId()) + ",\n");
+    out.write("  \"run_id\": " + JsonText.string(c.runId()) + ",\n");
+    out.write("  \"generated_at\": " + JsonText.string(Rfc3339.format(c.generatedAt())) + ",\n");
     out.write("  \"window\": " + window(c.window()) + ",\n");
     out.write("  \"step_seconds\": " + seconds(c.step().toMillis()) + ",\n");
     out.write("  \"series_count\": " + c.series().size() + ",\n");
@@ -196,18 +197,18 @@ public final class ArtifactWriter {
     for (int i = 0; i < files.size(); i++) {
       Artifact a = files.get(i);
       out.write(i == 0 ? "\n" : ",\n");
-      out.write("    " + Json.string(a.name()) + ": {\"path\": " + Json.string(a.path().toString())
-          + ", \"file\": " + Json.string(a.path().getFileName().toString())
-          + ", \"media_type\": " + Json.string(a.mediaType())
+      out.write("    " + JsonText.string(a.name()) + ": {\"path\": " + JsonText.string(a.path().toString())
+          + ", \"file\": " + JsonText.string(a.path().getFileName().toString())
+          + ", \"media_type\": " + JsonText.string(a.mediaType())
           + ", \"rows\": " + a.rows().map(String::valueOf).orElse("null")
           + ", \"size_bytes\": " + a.sizeBytes()
-          + ", \"sha256\": " + Json.string(a.sha256()) + "}");
+          + ", \"sha256\": " + JsonText.string(a.sha256()) + "}");
     }
     out.write("\n  }\n}\n");
   }
 
   private static String window(TimeWindow w) {
-    return "{\"start\": " + Json.string(Rfc3339.format(w.start())) + ", \"end\": " + Json.string(Rfc3339.format(w.end())) + "}";
+    return "{\"start\": " + JsonText.string(Rfc3339.format(w.start())) + ", \"end\": " + JsonText.string(Rfc3339.format(w.end())) + "}";
   }
 
   static String seconds(long millis) {

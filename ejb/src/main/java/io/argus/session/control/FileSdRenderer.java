@@ -1,5 +1,6 @@
 package io.argus.session.control;
 
+import io.argus.platform.control.JsonText;
 import io.argus.session.entity.ExporterKind;
 import io.argus.session.entity.HostPort;
 import io.argus.session.entity.ScrapeClient;
@@ -66,11 +67,11 @@ public final class FileSdRenderer {
 
   private static String group(HostPort target, Map<String, String> labels) {
     var out = new StringBuilder();
-    out.append("[\n  {\n    \"targets\": [").append(Json.string(target.target())).append("],\n");
+    out.append("[\n  {\n    \"targets\": [").append(JsonText.string(target.target())).append("],\n");
     out.append("    \"labels\": {\n");
     int i = 0;
     for (var e : labels.entrySet()) {
-      out.append("      ").append(Json.string(e.getKey())).append(": ").append(Json.string(e.getValue()));
+      out.append("      ").append(JsonText.string(e.getKey())).append(": ").append(JsonText.string(e.getValue()));
       out.append(++i < labels.size() ? ",\n" : "\n");
     }
     return out.append("    }\n  }\n]\n").toString();

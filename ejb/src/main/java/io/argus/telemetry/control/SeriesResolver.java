@@ -1,5 +1,6 @@
 package io.argus.telemetry.control;
 
+import io.argus.platform.control.JsonText;
 import io.argus.telemetry.entity.Attribution;
 import io.argus.telemetry.entity.SeriesKey;
 import io.argus.telemetry.entity.Subject;
@@ -38,7 +39,7 @@ final class SeriesResolver {
     long subjectId = subjectId(c, key.subject());
     Long gpu = key.subject() instanceof Subject.Gpu ? subjectId : null;
     Long host = key.subject() instanceof Subject.Host ? subjectId : null;
-    String labels = Json.object(key.labels());
+    String labels = JsonText.object(key.labels());
     Optional<Long> found = find(c, gpu, host, key.attribution(), labels);
     long id = found.isPresent() ? found.get() : insert(c, gpu, host, key.attribution(), labels);
     if (ids.size() >= MAX_CACHED) {
