@@ -156,6 +156,9 @@ public class TelemetryBench {
         }
       }
     }
+    if (tsv.toString().equals("-") || Files.exists(tsv)) {
+      return;
+    }
     try (BufferedWriter w = Files.newBufferedWriter(tsv, StandardCharsets.UTF_8)) {
       for (int i = 0; i < seconds; i++) {
         String t = T0.plusSeconds(i).toString();

@@ -1,17 +1,23 @@
 #!/bin/sh
 # The telemetry store benchmark (docs/benchmarks.md, section "Telemetry store").
-#   (a) ingest: a generated span (default a day) of 8 GPUs x 20 metrics at 1 Hz through Argus's write
-#       path (buffer -> drain -> COPY), then the same rows with psql \copy into the same, emptied table;
+#   (a) ingest: generated hours of 8 GPUs x 20 metrics at 1 Hz through Argus's write path (buffer ->
+#       drain -> COPY), then the same rows with psql \copy into the same, emptied table;
 #   (b) read: one GPU x 1 h x 20 metrics (72 000 rows) through the API of the running bundle vs a
 #       plain JDBC read of the same rows;
 #   (c) step: a 24 h query with step=60s through the API on a table of BIG_ROWS rows (default 55.3
 #       million: 32 GPUs x 20 metrics x 86 400 s), generated inside PostgreSQL.
 # Needs: the built bundle (./mvnw -B package -DskipTests), PostgreSQL on 127.0.0.1:5432 (trust, postgres), psql.
-# Usage: src/bench/telemetry/telemetry.sh [seconds-of-ingest] [big-gpus]
+# Usage: [RATIO_SECONDS=7200] [ROUNDS=3] src/bench/telemetry/telemetry.sh [seconds-of-ingest] [big-gpus]
+# The ingest ratio alternates Argus and psql runs of the same rows (RATIO_SECONDS of data each) so that
+# load from other work on the machine hits both alike; then a whole day goes through Argus for (b).
 set -eu
 cd "$(dirname "$0")/../../.."
 SECONDS_OF_DATA=${1:-86400}
 BIG_GPUS=${2:-32}
+RATIO_SECONDS=${RATIO_SECONDS:-7200}
+PHASES=${PHASES:-"ratio day read step"}
+has() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+ROUNDS=${ROUNDS:-3}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DB=argus_bench_$$
 BIG=argus_bench_big_$$
@@ -40,23 +46,38 @@ start_argus() {
 }
 stop_argus() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 
-echo "== (a) ingest: $SECONDS_OF_DATA s x 8 GPUs x 20 metrics"
 $PSQL -d postgres -c "CREATE DATABASE $DB"
-bench ingest "jdbc:postgresql://127.0.0.1:5432/$DB" "$SECONDS_OF_DATA" "$WORK/rows.tsv"
-ROWS=$(wc -l <"$WORK/rows.tsv")
-$PSQL -d "$DB" -c "TRUNCATE sample"
-START=$(date +%s.%N)
-$PSQL -d "$DB" -c "\\copy sample (ts, series_id, metric_id, value) FROM '$WORK/rows.tsv'"
-END=$(date +%s.%N)
-python3 -c "r=$ROWS; t=$END-$START; print(f'psql_rows={r} psql_seconds={t:.2f} psql_rows_per_second={r/t:.0f}')"
+if has ratio; then
+echo "== (a) ingest ratio: $RATIO_SECONDS s x 8 GPUs x 20 metrics, Argus and psql alternating, $ROUNDS rounds"
+for round in $(seq 1 "$ROUNDS"); do
+  $PSQL -d "$DB" -c "DO \$\$ BEGIN IF to_regclass('sample') IS NOT NULL THEN TRUNCATE sample; END IF; END \$\$"
+  bench ingest "jdbc:postgresql://127.0.0.1:5432/$DB" "$RATIO_SECONDS" "$WORK/rows.tsv"
+  ROWS=$(wc -l <"$WORK/rows.tsv")
+  $PSQL -d "$DB" -c "TRUNCATE sample" -c "CHECKPOINT"
+  START=$(date +%s.%N)
+  $PSQL -d "$DB" -c "\\copy sample (ts, series_id, metric_id, value) FROM '$WORK/rows.tsv'"
+  END=$(date +%s.%N)
+  python3 -c "r=$ROWS; t=$END-$START; print(f'psql_rows={r} psql_seconds={t:.2f} psql_rows_per_second={r/t:.0f}')"
+  $PSQL -d "$DB" -c "CHECKPOINT"
+done
 rm -f "$WORK/rows.tsv"
-$PSQL -d "$DB" -c "VACUUM ANALYZE sample"
+fi
 
+if has day; then
+echo "== the day: $SECONDS_OF_DATA s x 8 GPUs x 20 metrics through Argus's write path"
+$PSQL -d "$DB" -c "DO \$\$ BEGIN IF to_regclass('sample') IS NOT NULL THEN TRUNCATE sample; END IF; END \$\$"
+bench ingest "jdbc:postgresql://127.0.0.1:5432/$DB" "$SECONDS_OF_DATA" -
+$PSQL -d "$DB" -c "VACUUM ANALYZE sample"
+fi
+
+if has read; then
 echo "== (b) read: one GPU x 1 h x 20 metrics, API vs JDBC"
 start_argus "$DB"
 bench read "jdbc:postgresql://127.0.0.1:5432/$DB" "http://127.0.0.1:$PORT" 15
 stop_argus
+fi
 
+has step || exit 0
 echo "== (c) 24 h, step=60s, on a table of $BIG_GPUS GPUs x 20 metrics x 86 400 s"
 $PSQL -d postgres -c "CREATE DATABASE $BIG"
 start_argus "$BIG"   # migrates the schema

@@ -48,8 +48,7 @@ class TelemetryStoreIT {
         s.execute("INSERT INTO ingest_receipt VALUES ('old-key', repeat('0', 64), '1 1 0 0', now() - interval '2 days')");
         s.execute("INSERT INTO ingest_receipt VALUES ('new-key', repeat('0', 64), '1 1 0 0', now())");
       }
-      StoreHousekeeping.Report report = housekeeping.run(Instant.now().isAfter(now) ? now : now, 3,
-          Duration.ofDays(30), Duration.ofDays(1));
+      StoreHousekeeping.Report report = housekeeping.run(now, 3, Duration.ofDays(30), Duration.ofDays(1));
       assertThat(report.removed()).isEqualTo(1);
       assertThat(store.writer.partitionDays()).doesNotContain(LocalDate.parse("2026-10-20"))
           .contains(LocalDate.parse("2026-10-25"));

@@ -36,22 +36,22 @@ public class EtagFilter extends HttpFilter {
     }
     Buffered buffered = new Buffered(response);
     chain.doFilter(request, buffered);
-    byte[] body = buffered.body();
+    Body body = buffered.body();
     if (buffered.getStatus() != 200) {
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      response.setContentLength(body.size());
+      body.writeTo(response.getOutputStream());
       return;
     }
-    String etag = "\"" + digest(body) + "\"";
+    String etag = "\"" + body.digest() + "\"";
     response.setHeader("ETag", etag);
     if (matches(request.getHeader("If-None-Match"), etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       response.setContentLength(-1);
       return;
     }
-    response.setContentLength(body.length);
+    response.setContentLength(body.size());
     if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(body);
+      body.writeTo(response.getOutputStream());
     }
   }
 
@@ -71,18 +71,28 @@ public class EtagFilter extends HttpFilter {
     return false;
   }
 
-  static String digest(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** The held-back body; digested and written from its own array, without copies. */
+  static final class Body extends ByteArrayOutputStream {
+
+    Body() {
+      super(1 << 16);
+    }
+
+    String digest() {
+      try {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(buf, 0, count);
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
   /** Holds the body back so that the tag can be computed before anything is sent. */
   private static final class Buffered extends HttpServletResponseWrapper {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+    private final Body bytes = new Body();
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -90,11 +100,11 @@ public class EtagFilter extends HttpFilter {
       super(response);
     }
 
-    byte[] body() {
+    Body body() {
       if (writer != null) {
         writer.flush();
       }
-      return bytes.toByteArray();
+      return bytes;
     }
 
     @Override

@@ -5,11 +5,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,10 @@ final class TelemetryJson {
     return out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       Timestamps times = new Timestamps();
+      // a series' identity and a metric's name are the same text on every row: written once, reused
+      Map<Long, String> identities = new HashMap<>();
+      Map<String, String> names = new HashMap<>();
+      Map<Long, String> labels = new HashMap<>();
       w.write('[');
       for (int i = 0; i < rows.size(); i++) {
         TelemetryRow r = rows.get(i);
@@ -32,12 +39,11 @@ final class TelemetryJson {
         w.write("{\"timestamp\":\"");
         w.write(times.format(r.timestamp()));
         w.write("\",\"metric_name\":");
-        string(w, r.metricName());
-        identity(w, r, true);
+        w.write(names.computeIfAbsent(r.metricName(), TelemetryJson::quoted));
+        w.write(identities.computeIfAbsent(r.seriesId(), id -> identityText(r)));
         w.write(",\"value\":");
         number(w, r.value());
-        w.write(",\"labels_raw\":");
-        w.write(r.labelsJson() == null ? "{}" : r.labelsJson());
+        w.write(labels.computeIfAbsent(r.seriesId(), id -> ",\"labels_raw\":" + (r.labelsJson() == null ? "{}" : r.labelsJson())));
         w.write('}');
       }
       w.write(']');
@@ -87,6 +93,27 @@ final class TelemetryJson {
       w.write(']');
       w.flush();
     };
+  }
+
+  private static String quoted(String s) {
+    StringWriter w = new StringWriter(s.length() + 2);
+    try {
+      string(w, s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** The row's series fields, from {@code ,"gpu_id"} to {@code slurm_job}. */
+  private static String identityText(TelemetryRow r) {
+    StringWriter w = new StringWriter(256);
+    try {
+      identity(w, r, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
   }
 
   private static void identity(Writer w, TelemetryRow r, boolean all) throws IOException {
