@@ -20,7 +20,7 @@ export default {
 
     const list = el('section', { 'aria-labelledby': 'sessions-heading' });
     const detail = el('section', { id: 'session-detail', 'aria-live': 'polite' });
-    const runId = el('input', { id: 'new-run-id', name: 'run_id', placeholder: 'generated when empty', pattern: '[A-Za-z0-9._-]{1,64}' });
+    const runId = el('input', { id: 'new-run-id', name: 'run_id', placeholder: 'generated when empty', pattern: '[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}', title: 'letters, digits, _ and -; up to 64' });
     const port = el('input', { id: 'new-port', name: 'prometheus_port', type: 'number', min: 1024, max: 65535, value: 9090 });
     const interval = el('input', { id: 'new-interval', name: 'scrape_interval', value: '1s', size: 6 });
 
