@@ -14,12 +14,15 @@ touch "$state/started" "$state/env"
 log() { printf '[provision] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: gcc builds the test double of libnvidia-ml; psql and the server for PostgreSQL.
+# Debian packages: gcc builds the test double of libnvidia-ml; psql and the server for PostgreSQL;
+# chromium and its driver run the console's browser test (headless, through Selenium).
 need=()
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then need+=(postgresql); fi
 command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   as_root apt-get update -qq
@@ -60,7 +63,7 @@ if ! psql -h 127.0.0.1 -U "$user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; 
 fi
 log "PostgreSQL ready on 127.0.0.1:5432"
 
-# Further services (SLURM, munge, Prometheus, node_exporter, Chromium) are provisioned by the
+# Further services (SLURM, munge, Prometheus, node_exporter) are provisioned by the
 # scripts beside this one as the features that test against them land.
 for extra in "$here"/provision.d/*.sh; do
   [ -e "$extra" ] || continue

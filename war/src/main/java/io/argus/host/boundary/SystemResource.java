@@ -33,6 +33,8 @@ public class SystemResource {
   @Operation(operationId = "systemInfo", summary = "What this node is", description = "Platform, processor, memory, swap and disk totals, GPUs.")
   @APIResponse(responseCode = "200", description = "Static facts of the node",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemMonitorViews.Info.class)))
+  @APIResponse(responseCode = "500", description = "A defect; the problem's error_id is in the server log",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public SystemMonitorViews.Info info() {
     return SystemMonitorViews.info(collector.latest());
   }

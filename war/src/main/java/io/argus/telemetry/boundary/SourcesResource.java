@@ -75,6 +75,8 @@ public class SourcesResource {
   @APIResponse(responseCode = "200", description = "The sources",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(type = SchemaType.ARRAY, implementation = SourceView.class)))
+  @APIResponse(responseCode = "503", description = "The store cannot be read now",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public List<SourceView> list() {
     return sources.list().stream().map(SourceView::of).toList();
   }

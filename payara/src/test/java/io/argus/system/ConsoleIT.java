@@ -1,0 +1,377 @@
+package io.argus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The ops console and the API documentation in headless Chromium against the packaged bundle with
+ * eight simulated GPUs and the local session launcher: every page renders its data without a
+ * console error, a session is started and stopped from its page, Swagger UI lists the operations.
+ * Screenshots of every page go to {@code target/screenshots/} for review.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+  private static final Path CHROMIUM = Path.of(System.getProperty("argus.it.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("argus.it.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("argus.it.screenshots", "target/screenshots"));
+  private static final Path DOWNLOADS = Path.of("target/console-it/downloads").toAbsolutePath();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static Path work;
+  private static ArgusProcess argus;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void startArgusAndChromium() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Console system test skipped: no " + CHROMIUM + " / " + CHROMEDRIVER + " (src/ci/provision.sh installs chromium and chromium-driver)");
+    SlurmCluster.requirePrometheus();
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "console-it");
+    argus = ArgusProcess.start(work.resolve("argus"), Map.of(
+        "ARGUS_GPU_BACKEND", "simulated",
+        "ARGUS_SESSION_LAUNCHER", "local",
+        "ARGUS_SESSION_PROMETHEUS_BINARY", SlurmCluster.prometheus(),
+        "ARGUS_SESSION_ROOT", work.resolve("sessions").toString(),
+        "ARGUS_SESSION_ARTIFACT_ROOT", work.resolve("artifacts").toString(),
+        "ARGUS_SESSION_RECONCILE_INTERVAL", "PT2S",
+        "SLURM_CONF", "/nonexistent/slurm.conf"));
+    argus.awaitReady(Duration.ofSeconds(180));
+    // the collector has stored a few cycles of all eight GPUs
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && countOf(argus.get("/api/v1/gpus").body(), "\"uuid\"") < 8) {
+      Thread.sleep(500);
+    }
+    Thread.sleep(6000);
+
+    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(DOWNLOADS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,800",
+        "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"));
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+        "download.prompt_for_download", false));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().scriptTimeout(WAIT);
+  }
+
+  @AfterAll
+  static void stopChromiumAndArgus() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (argus != null) {
+      try {
+        assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
+      } finally {
+        argus.close();
+      }
+    }
+  }
+
+  /** Every page must load and run without an error in the browser's console. */
+  @AfterEach
+  void noConsoleErrors() {
+    if (browser == null) {
+      return;
+    }
+    List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .toList();
+    assertThat(severe).as("SEVERE entries in the browser console").isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void theFleetPageShowsTheSimulatedGpusWithSparklines() throws Exception {
+    open("/console/#/fleet");
+    wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+    List<WebElement> cards = browser.findElements(By.cssSelector("#gpu-cards article.gpu-card"));
+    assertThat(cards).hasSize(8);
+    assertThat(cards.get(0).getText()).contains("GPU 0", "NVIDIA H100 80GB HBM3 (simulated)", "Utilization", "Temperature", "Power");
+    assertThat(browser.findElements(By.cssSelector("#gpu-cards canvas"))).hasSize(8 * 6);
+    assertThat(cards.get(0).findElement(By.cssSelector(".badge")).getText()).isIn("OK", "Hot");
+    // a sparkline's value shows the latest sample: a number with its unit
+    assertThat(cards.get(0).findElement(By.cssSelector(".spark .value")).getText()).matches("\\d+ %");
+    screenshot("fleet");
+
+    // filters: an unknown model is not offered; the simulated model keeps all eight
+    Select model = new Select(browser.findElement(By.id("filter-model")));
+    assertThat(model.getOptions()).extracting(WebElement::getText).contains("All models", "NVIDIA H100 80GB HBM3 (simulated)");
+    model.selectByVisibleText("NVIDIA H100 80GB HBM3 (simulated)");
+    wait(d -> "8".equals(d.findElement(By.id("gpu-count")).getText()));
+
+    // dark theme, and a phone's width without sideways scrolling
+    browser.findElement(By.id("theme")).click();
+    String theme = (String) browser.executeScript("return document.documentElement.dataset.theme");
+    wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+    screenshot("fleet-" + theme);
+    browser.manage().window().setSize(new Dimension(390, 844));
+    wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+    Long overflow = (Long) browser.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    screenshot("fleet-phone");
+    browser.manage().window().setSize(new Dimension(1280, 800));
+    browser.findElement(By.id("theme")).click();
+    assertThat(overflow).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0L);
+  }
+
+  @Test
+  @Order(2)
+  void theGpuPageChartsStoredTelemetryAndDownloadsTheRowsAsCsv() throws Exception {
+    String uuid = firstGpuUuid();
+    open("/console/#/gpu/" + uuid);
+    wait(d -> points(d.findElement(By.id("gpu-charts"))) > 0);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("GPU 0 on " + hostname());
+    List<WebElement> charts = browser.findElements(By.cssSelector("#gpu-charts section.chart"));
+    assertThat(charts).extracting(c -> c.getAttribute("data-metric"))
+        .containsExactly("gpu_utilization_percent", "gpu_memory_used_bytes", "gpu_temperature_celsius", "gpu_power_watts");
+    for (WebElement chart : charts) {
+      assertThat(points(chart)).as(chart.getAttribute("data-metric") + " points").isPositive();
+      assertThat(chart.findElements(By.cssSelector("canvas"))).isNotEmpty();
+    }
+    // the canvas really has a line on it: some pixels differ from the first one
+    Boolean drawn = (Boolean) browser.executeScript("""
+        const c = document.querySelector('#gpu-charts canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 4; i < d.length; i += 4) { if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2] || d[i + 3] !== d[3]) return true; }
+        return false;""");
+    assertThat(drawn).as("pixels drawn on the first chart").isTrue();
+    // the live processes of this node's GPU
+    wait(d -> d.findElement(By.id("live-heading")).isDisplayed());
+
+    // any metric of the dictionary gets a chart of its own
+    new Select(browser.findElement(By.id("add-metric"))).selectByValue("gpu_fan_speed_percent");
+    browser.findElement(By.id("add-chart")).click();
+    wait(d -> d.findElements(By.cssSelector("#gpu-charts section.chart[data-metric='gpu_fan_speed_percent'][data-points]")).size() == 1);
+    assertThat(points(browser.findElement(By.cssSelector("section.chart[data-metric='gpu_fan_speed_percent']")))).isPositive();
+    screenshot("gpu");
+
+    // a longer range is downsampled to about 600 points a chart
+    new Select(browser.findElement(By.id("range"))).selectByVisibleText("last 7 days");
+    wait(d -> d.findElement(By.id("step-note")).getText().startsWith("one point per 30m"));
+
+    browser.findElement(By.id("download-csv")).click();
+    wait(d -> d.findElement(By.id("status")).getText().contains("rows downloaded"));
+    Path csv = awaitDownload(uuid);
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("timestamp,metric_name,gpu_id,device,uuid,model_name,hostname,container,pod,namespace,slurm_job,value,labels_raw");
+    assertThat(lines).hasSizeGreaterThan(5);
+    assertThat(lines.get(1)).contains(uuid);
+  }
+
+  @Test
+  @Order(3)
+  void theHostPageShowsThisNodeLive() throws Exception {
+    open("/console/#/host");
+    wait(d -> points(d.findElement(By.id("host-charts"))) >= 2);
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(browser.findElements(By.cssSelector("#cores meter"))).hasSize(cores);
+    assertThat(browser.findElement(By.id("disks-heading")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Network", "Disks", "CPU per core", hostname());
+    screenshot("host");
+  }
+
+  @Test
+  @Order(4)
+  void aSessionIsStartedCollectedAndStoppedFromItsPage() throws Exception {
+    int port = ArgusProcess.freePort();
+    open("/console/#/sessions");
+    WebElement key = browser.findElement(By.id("api-key"));
+    key.sendKeys("console-test-key");
+    key.sendKeys(org.openqa.selenium.Keys.TAB);
+    assertThat(browser.executeScript("return sessionStorage.getItem('argus.apiKey')")).isEqualTo("console-test-key");
+
+    browser.findElement(By.id("new-run-id")).sendKeys("console-it");
+    WebElement portField = browser.findElement(By.id("new-port"));
+    portField.clear();
+    portField.sendKeys(Integer.toString(port));
+    browser.findElement(By.cssSelector("#create-session button[type=submit]")).click();
+    wait(d -> "CREATED".equals(status(d, "console-it")));
+
+    row("console-it").findElement(By.cssSelector("[data-action=start]")).click();
+    wait(d -> "RUNNING".equals(status(d, "console-it")));
+    assertThat(argus.get("/api/v1/sessions/console-it").body()).contains("\"status\":\"RUNNING\"", "\"launcher\":\"local\"");
+
+    // a target registered through the API shows its scrape health on the page
+    new SessionsApi(argus).post("/api/v1/services", "{\"session_id\":\"console-it\",\"client_id\":\"self\",\"name\":\"prometheus\","
+        + "\"endpoint\":\"http://127.0.0.1:" + port + "/metrics\"}").is(200, null);
+    browser.findElement(By.cssSelector("a[href='#/sessions/console-it']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> !d.findElements(By.cssSelector("#session-detail td .badge.up")).isEmpty());
+    Thread.sleep(3000);
+    screenshot("session-running");
+
+    browser.findElement(By.cssSelector("#session-detail form button[type=submit]")).click();
+    wait(d -> !d.findElements(By.cssSelector("#session-detail a[download]")).isEmpty());
+    List<String> artifacts = browser.findElements(By.cssSelector("#session-detail a[download]")).stream().map(a -> a.getAttribute("href")).toList();
+    assertThat(artifacts).anySatisfy(href -> assertThat(href).endsWith("/artifacts/csv"));
+    String csvPath = artifacts.stream().filter(h -> h.endsWith("/artifacts/csv")).findFirst().orElseThrow();
+    HttpResponse<String> csv = argus.get(csvPath.substring(csvPath.indexOf("/api/")));
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).contains("prometheus_build_info");
+
+    row("console-it").findElement(By.cssSelector("[data-action=stop]")).click();
+    wait(d -> "STOPPED".equals(status(d, "console-it")));
+    screenshot("sessions");
+    assertThat(argus.get("/api/v1/sessions/console-it").body()).contains("\"status\":\"STOPPED\"");
+  }
+
+  @Test
+  @Order(5)
+  void theServicePageShowsHealthComponentsAndTheWriter() throws Exception {
+    open("/console/#/service");
+    wait(d -> points(d.findElement(By.id("service-charts"))) >= 2);
+    WebElement database = browser.findElement(By.cssSelector("tr[data-check='database']"));
+    assertThat(database.getText()).contains("UP");
+    assertThat(browser.findElement(By.cssSelector("tr[data-check='telemetry-writer']")).getText()).contains("written_samples");
+    assertThat(browser.findElement(By.id("overall")).getText()).contains("UP");
+    screenshot("service");
+  }
+
+  @Test
+  @Order(6)
+  void swaggerUiListsEveryOperationOfTheDocument() throws Exception {
+    JsonObject openapi = Json.createReader(new StringReader(argus.get("/openapi", "Accept", "application/json").body())).readObject();
+    long operations = openapi.getJsonObject("paths").values().stream()
+        .mapToLong(p -> p.asJsonObject().keySet().stream().filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m)).count())
+        .sum();
+    open("/api/docs");
+    wait(d -> d.findElements(By.cssSelector(".opblock")).size() == operations);
+    List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+        .map(e -> e.getAttribute("data-path")).toList();
+    assertThat(paths).contains("/api/v1/gpus", "/api/v1/gpus/{gpu}/telemetry", "/api/v1/sessions/{session_id}/start", "/api/system/metrics");
+    assertThat(browser.findElement(By.cssSelector(".argus-docs-bar a[href='../console/']")).isDisplayed()).isTrue();
+    screenshot("api-docs");
+  }
+
+  @Test
+  @Order(7)
+  void redocRendersTheSameDocument() throws Exception {
+    open("/api/redoc");
+    wait(d -> d.findElements(By.cssSelector("[data-section-id*='operation/']")).size() > 10);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Argus");
+    screenshot("api-redoc");
+  }
+
+  @Test
+  @Order(8)
+  void theRootRedirectsToTheDocsAndBrowserPagesCarrySecurityHeaders() throws Exception {
+    HttpResponse<String> root = argus.get("/");
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/docs"));
+    assertThat(root.body()).contains("href=\"console/\"");
+    for (String page : List.of("/console/", "/console/js/main.js", "/api/docs", "/api/redoc")) {
+      HttpResponse<String> response = argus.get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(page)
+          .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';", "frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
+    }
+    assertThat(argus.get("/console/").headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+    // the documentation pages do not take the REST application's place: /api keeps answering problem+json
+    HttpResponse<String> unknown = argus.get("/api/nowhere");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  private static void open(String path) {
+    browser.get(argus.url(path));
+    wait(d -> "ready".equals(d.findElements(By.id("page")).isEmpty() ? "ready" : d.findElement(By.id("page")).getAttribute("data-state")));
+  }
+
+  private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(browser, WAIT).until(condition::apply);
+  }
+
+  private static long points(WebElement element) {
+    String value = element.getAttribute("data-points");
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private static WebElement row(String session) {
+    return browser.findElement(By.cssSelector("tr[data-session='" + session + "']"));
+  }
+
+  private static String status(WebDriver d, String session) {
+    List<WebElement> rows = d.findElements(By.cssSelector("tr[data-session='" + session + "']"));
+    return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+  }
+
+  private static void screenshot(String name) throws IOException {
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static Path awaitDownload(String uuid) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> files = Files.list(DOWNLOADS)) {
+        var done = files.filter(f -> f.getFileName().toString().startsWith(uuid) && f.toString().endsWith(".csv")).findFirst();
+        if (done.isPresent()) {
+          return done.get();
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no CSV download in " + DOWNLOADS);
+  }
+
+  private static String firstGpuUuid() throws Exception {
+    JsonObject first = Json.createReader(new StringReader(argus.get("/api/v1/gpus?limit=1").body())).readArray().getJsonObject(0);
+    return first.getString("uuid");
+  }
+
+  private static String hostname() throws Exception {
+    return Json.createReader(new StringReader(argus.get("/api/v1/gpus?limit=1").body())).readArray().getJsonObject(0).getString("hostname");
+  }
+
+  private static int countOf(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+}
