@@ -1,5 +1,6 @@
 package io.argus.platform.boundary;
 
+import io.argus.platform.control.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
@@ -23,12 +24,19 @@ record AccessLogLine(
     return SECRET.matcher(name).matches();
   }
 
+  /** The query parameters by name, secrets masked and long values cut. */
+  Map<String, String> maskedQuery() {
+    Map<String, String> out = new TreeMap<>();
+    new TreeMap<>(query).forEach((name, values) -> {
+      String value = isSecret(name) ? MASK : Secrets.scrub(String.join(",", values));
+      out.put(name, value.length() > 256 ? value.substring(0, 256) + "…" : value);
+    });
+    return out;
+  }
+
   String toJson() {
     JsonObjectBuilder q = Json.createObjectBuilder();
-    new TreeMap<>(query).forEach((name, values) -> {
-      String value = isSecret(name) ? MASK : String.join(",", values);
-      q.add(name, value.length() > 256 ? value.substring(0, 256) + "…" : value);
-    });
+    maskedQuery().forEach(q::add);
     JsonObjectBuilder line = Json.createObjectBuilder()
         .add("type", "access")
         .add("method", method)
