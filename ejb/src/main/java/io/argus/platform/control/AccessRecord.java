@@ -19,10 +19,22 @@ public final class AccessRecord extends LogRecord {
   private final double durationMs;
   private final transient Map<String, Object> fields;
 
+  private final transient java.util.function.Supplier<String> text;
+  private transient String message;
+
   public AccessRecord(String logger, String json, String requestId, String method, String path, int status,
       double durationMs, Map<String, Object> fields) {
-    super(Level.INFO, json);
+    this(logger, () -> json, requestId, method, path, status, durationMs, fields);
+  }
+
+  /**
+   * @param text the JSON object the server's text log shows, made only if a text handler asks
+   */
+  public AccessRecord(String logger, java.util.function.Supplier<String> text, String requestId, String method, String path, int status,
+      double durationMs, Map<String, Object> fields) {
+    super(Level.INFO, null);
     setLoggerName(logger);
+    this.text = text;
     this.requestId = requestId;
     this.method = method;
     this.path = path;
@@ -35,6 +47,19 @@ public final class AccessRecord extends LogRecord {
       }
     });
     this.fields = java.util.Collections.unmodifiableMap(present);
+  }
+
+  @Override
+  public synchronized String getMessage() {
+    if (message == null) {
+      message = text.get();
+    }
+    return message;
+  }
+
+  @Override
+  public synchronized void setMessage(String message) {
+    this.message = message;
   }
 
   public String requestId() {

@@ -1,7 +1,7 @@
 package io.argus.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -30,6 +30,8 @@ public final class JsonLogHandler extends Handler {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
   private static final Formatter MESSAGES = new SimpleFormatter();
+  // JSON.createObjectBuilder() looks the provider up again on every call; once is enough
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final OutputStream out;
   // held so the logger, and with it this handler, outlives every class that names a child of it
@@ -82,7 +84,7 @@ public final class JsonLogHandler extends Handler {
 
   /** The record as one JSON object, without a line break. */
   public static String format(LogRecord record) {
-    JsonObjectBuilder line = Json.createObjectBuilder()
+    JsonObjectBuilder line = JSON.createObjectBuilder()
         .add("timestamp", TIMESTAMP.format(record.getInstant()))
         .add("level", record.getLevel().getName())
         .add("service", SERVICE)
@@ -102,7 +104,7 @@ public final class JsonLogHandler extends Handler {
       for (Map.Entry<String, Object> extra : access.fields().entrySet()) {
         Object v = extra.getValue();
         if (v instanceof Map<?, ?> map) {
-          JsonObjectBuilder nested = Json.createObjectBuilder();
+          JsonObjectBuilder nested = JSON.createObjectBuilder();
           map.forEach((k, value) -> nested.add(String.valueOf(k), String.valueOf(value)));
           line.add(extra.getKey(), nested);
         } else if (v != null) {

@@ -1,7 +1,7 @@
 package io.argus.platform.boundary;
 
 import io.argus.platform.control.Secrets;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +17,8 @@ record AccessLogLine(
     Map<String, String[]> query, String requestId) {
 
   static final String MASK = "***";
+  // JSON.createObjectBuilder() looks the provider up again on every call; once is enough
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Pattern SECRET = Pattern.compile(
       "(?i).*(key|token|secret|passw|pwd|auth|credential|signature|session|cookie).*");
 
@@ -35,9 +37,9 @@ record AccessLogLine(
   }
 
   String toJson() {
-    JsonObjectBuilder q = Json.createObjectBuilder();
+    JsonObjectBuilder q = JSON.createObjectBuilder();
     maskedQuery().forEach(q::add);
-    JsonObjectBuilder line = Json.createObjectBuilder()
+    JsonObjectBuilder line = JSON.createObjectBuilder()
         .add("type", "access")
         .add("method", method)
         .add("path", path)

@@ -90,7 +90,7 @@ public class RequestIdFilter extends HttpFilter {
     if (!query.isEmpty()) {
       fields.put("query", query);
     }
-    ACCESS.log(new AccessRecord(ACCESS.getName(), line.toJson(), requestId, request.getMethod(), request.getRequestURI(),
+    ACCESS.log(new AccessRecord(ACCESS.getName(), line::toJson, requestId, request.getMethod(), request.getRequestURI(),
         status, durationMs, fields));
   }
 
