@@ -41,8 +41,10 @@ done
 rps() { wrk -t2 -c32 -d"${seconds}s" "http://127.0.0.1:$1$path" | awk '/Requests\/sec/ {print $2}'; }
 results=$work/results
 for i in $(seq 1 "$rounds"); do
-  echo "on $(rps "$on")" >> "$results"
-  echo "off $(rps "$off")" >> "$results"
+  a=$(rps "$on"); b=$(rps "$off")
+  echo "on $a" >> "$results"
+  echo "off $b" >> "$results"
+  echo "pair $(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.3f", a/b}')" >> "$results"
 done
 # the filters really were on in one and off in the other
 curl -s -o "$work/on.metrics" "http://127.0.0.1:$on/metrics"
@@ -59,4 +61,6 @@ echo "access log lines written by the 'on' server: $access_lines"
 printf '| filters | requests/s (median of %s × %s s) |\n|---|---|\n' "$rounds" "$seconds"
 printf '| request metrics + JSON access log on | %s |\n' "$on_rps"
 printf '| both off | %s |\n' "$off_rps"
-printf '| ratio on / off | %s |\n' "$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN{printf "%.3f", a/b}')"
+printf '| ratio of the medians, on / off | %s |\n' "$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN{printf "%.3f", a/b}')"
+printf '| median of the per-round ratios (on, then off, back to back) | %s |\n' "$(awk '$1=="pair"{print $2}' "$results" | median)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

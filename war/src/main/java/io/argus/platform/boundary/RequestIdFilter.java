@@ -80,7 +80,8 @@ public class RequestIdFilter extends HttpFilter {
         request.getRemoteAddr(),
         durationMs,
         request.getHeader("User-Agent"),
-        request.getParameterMap(),
+        // a copy: the server recycles the request once it is answered, and a text handler may format later
+        Map.copyOf(request.getParameterMap()),
         requestId);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("route", route);
