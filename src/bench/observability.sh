@@ -15,8 +15,15 @@ bundle="$root/payara/target/argus.jar"
 [ -f "$bundle" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null 2>&1 || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
 work=$(mktemp -d /tmp/argus-bench-obs.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# start() runs in a command substitution, so the servers' pids go to files, not a variable
+cleanup() {
+  for f in "$work"/*.pid; do [ -e "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  for f in "$work"/*.pid; do
+    [ -e "$f" ] || continue
+    for _ in $(seq 1 100); do kill -0 "$(cat "$f")" 2>/dev/null || break; sleep 0.2; done
+  done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -26,7 +33,7 @@ start() { # name metrics access
   mkdir -p "$dir"
   (cd "$dir" && exec env ARGUS_GPU_BACKEND=simulated ARGUS_LOG_FORMAT=json ARGUS_METRICS_REQUESTS="$2" ARGUS_LOG_ACCESS="$3" \
     java -Xmx512m -jar "$bundle" --port "$port" > "$dir/argus.log" 2>&1) &
-  pids+=($!)
+  echo $! > "$work/$1.pid"
   echo "$port"
 }
 on=$(start on true true)
