@@ -99,6 +99,8 @@ class DashboardsIT {
       }
     }
     if (argus != null) {
+      // a graceful stop, as an operator's; a killed server leaves its runtime files behind
+      assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
       argus.close();
     }
   }

@@ -49,6 +49,8 @@ class ObservabilityIT {
   @AfterAll
   static void stop() throws Exception {
     if (argus != null) {
+      // a graceful stop, as an operator's; a killed server leaves its runtime files behind
+      assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
       argus.close();
     }
     if (db != null) {
