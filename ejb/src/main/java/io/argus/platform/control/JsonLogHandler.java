@@ -2,15 +2,23 @@ package io.argus.platform.control;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -33,13 +41,63 @@ public final class JsonLogHandler extends Handler {
   // JSON.createObjectBuilder() looks the provider up again on every call; once is enough
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  private static final int QUEUE = 16_384;
+
   private final OutputStream out;
+  // lines formatted on the logging thread, written by one writer thread in batches, so that a
+  // request never waits for a write(2); null when lines are written at once (tests)
+  private final BlockingQueue<byte[]> pending;
+  private final Thread writer;
+  private volatile boolean closed;
   // held so the logger, and with it this handler, outlives every class that names a child of it
   private Logger root;
 
+  /** Writes each line before {@link #publish} returns. */
   public JsonLogHandler(OutputStream out) {
-    this.out = out;
+    this(out, false);
+  }
+
+  private JsonLogHandler(OutputStream out, boolean background) {
+    this.out = background ? new BufferedOutputStream(out, 64 * 1024) : out;
     setLevel(Level.ALL);
+    if (background) {
+      pending = new ArrayBlockingQueue<>(QUEUE);
+      writer = new Thread(this::drain, "argus-json-log");
+      writer.setDaemon(true);
+      writer.start();
+    } else {
+      pending = null;
+      writer = null;
+    }
+  }
+
+  private void drain() {
+    List<byte[]> batch = new ArrayList<>();
+    while (!closed || !pending.isEmpty()) {
+      try {
+        byte[] first = pending.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        pending.drainTo(batch, 1024);
+        synchronized (this) {
+          for (byte[] line : batch) {
+            out.write(line);
+          }
+          if (pending.isEmpty()) {
+            out.flush();
+          }
+        }
+      } catch (InterruptedException e) {
+        closed = true;
+      } catch (IOException e) {
+        reportError("cannot write a log line", e, ErrorManager.WRITE_FAILURE);
+      } finally {
+        batch.clear();
+      }
+    }
+    flush();
   }
 
   /**
@@ -53,7 +111,7 @@ public final class JsonLogHandler extends Handler {
         root.removeHandler(h); // left by an earlier deployment of this application
       }
     }
-    JsonLogHandler handler = new JsonLogHandler(new FileOutputStream(FileDescriptor.out));
+    JsonLogHandler handler = new JsonLogHandler(new FileOutputStream(FileDescriptor.out), true);
     handler.root = root;
     root.addHandler(handler);
     root.setUseParentHandlers(false);
@@ -64,6 +122,7 @@ public final class JsonLogHandler extends Handler {
     Logger root = Logger.getLogger(RequestLogEnricher.ROOT_LOGGER);
     root.removeHandler(this);
     root.setUseParentHandlers(true);
+    close();
   }
 
   @Override
@@ -72,12 +131,16 @@ public final class JsonLogHandler extends Handler {
       return;
     }
     byte[] line = (format(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    if (pending != null && !closed && pending.offer(line)) {
+      return;
+    }
+    // written at once: no writer thread, or it is stopping, or it is QUEUE lines behind
     synchronized (this) {
       try {
         out.write(line);
         out.flush();
-      } catch (java.io.IOException e) {
-        reportError("cannot write a log line", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+      } catch (IOException e) {
+        reportError("cannot write a log line", e, ErrorManager.WRITE_FAILURE);
       }
     }
   }
@@ -131,16 +194,25 @@ public final class JsonLogHandler extends Handler {
   }
 
   @Override
-  public void flush() {
+  public synchronized void flush() {
     try {
       out.flush();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // nothing to do about a closed standard output
     }
   }
 
+  /** Writes what is queued and stops the writer thread. */
   @Override
   public void close() {
+    closed = true;
+    if (writer != null) {
+      try {
+        writer.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     flush();
   }
 }
