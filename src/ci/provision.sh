@@ -30,6 +30,22 @@ if [ ${#need[@]} -gt 0 ]; then
   [[ " ${need[*]} " == *" postgresql "* ]] && echo "postgresql-installed" >> "$state/started"
 fi
 
+# promtool (alert rules in the build) and prometheus (the dashboards' system test) come with Debian's
+# prometheus package. Its postinst would start a system-wide Prometheus on :9090; a policy-rc.d
+# forbids that for the duration of the install only.
+if ! command -v promtool >/dev/null 2>&1 || [ ! -x /usr/bin/prometheus ]; then
+  log "installing prometheus (promtool)"
+  policy=/usr/sbin/policy-rc.d
+  added_policy=0
+  if [ ! -e "$policy" ]; then
+    as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 0755 $policy" && added_policy=1
+  fi
+  rc=0
+  { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; } || rc=$?
+  [ "$added_policy" -eq 1 ] && as_root rm -f "$policy"
+  [ "$rc" -eq 0 ] || { log "apt-get install prometheus failed ($rc)"; exit 1; }
+fi
+
 # PostgreSQL: the tests connect to 127.0.0.1:5432 as postgres (argus.it.postgres.* overrides).
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
 if ! pg_up; then

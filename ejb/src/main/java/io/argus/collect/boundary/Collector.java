@@ -140,6 +140,16 @@ public class Collector {
     return cycle.gpuProbe().errorCounts();
   }
 
+  /** The last error the GPU backend returned, if any (see {@link io.argus.gpu.control.GpuProbe#lastError}). */
+  public Optional<String> gpuLastError() {
+    return cycle.gpuProbe().lastError();
+  }
+
+  /** Whether the collector runs on its timer ({@code argus.collect.enabled}). */
+  public boolean enabled() {
+    return enabled;
+  }
+
   public Duration interval() {
     return interval;
   }

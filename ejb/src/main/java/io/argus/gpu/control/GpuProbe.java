@@ -2,6 +2,7 @@ package io.argus.gpu.control;
 
 import io.argus.gpu.entity.GpuReadout;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the GPUs of this host through one vendor backend; the GPU API the rest of Argus uses. */
 public interface GpuProbe extends AutoCloseable {
@@ -23,6 +24,14 @@ public interface GpuProbe extends AutoCloseable {
    * backend's own name for the code (e.g. {@code NOT_SUPPORTED}); codes never seen are absent.
    */
   Map<String, Long> errorCounts();
+
+  /**
+   * The last error the backend returned other than "not supported" (which only means a field is
+   * absent on this GPU), as its code name with the time it happened; empty when there was none.
+   */
+  default Optional<String> lastError() {
+    return Optional.empty();
+  }
 
   /** Releases the driver; a later {@link #read()} is not allowed. */
   @Override

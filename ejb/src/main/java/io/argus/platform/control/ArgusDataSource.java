@@ -80,12 +80,12 @@ public class ArgusDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return delegate().getConnection();
+    return QueryStatistics.counting(delegate().getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return delegate().getConnection(username, password);
+    return QueryStatistics.counting(delegate().getConnection(username, password));
   }
 
   @Override

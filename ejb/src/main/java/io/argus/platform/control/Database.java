@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -85,6 +86,22 @@ public class Database {
       return new Ping(false, null, Duration.ofNanos(System.nanoTime() - started), e.getMessage());
     }
   }
+
+  /** The connection pool's figures now; absent where the server does not show them. */
+  public Optional<Pool> pool() {
+    return ServerPool.figures(dataSource, JNDI_NAME);
+  }
+
+  /** Statements run against the store since start, and how many of them failed. */
+  public Queries queries() {
+    return new Queries(QueryStatistics.executed(), QueryStatistics.failed());
+  }
+
+  /** Connections in use, idle, the most the pool opens, and requests waiting for a connection. */
+  public record Pool(int active, int idle, int max, int waiting) {}
+
+  /** Statement counts. */
+  public record Queries(long executed, long failed) {}
 
   /** The outcome of one {@link #ping}. */
   public record Ping(boolean up, String product, Duration elapsed, String error) {}

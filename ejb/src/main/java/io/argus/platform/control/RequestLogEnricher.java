@@ -5,7 +5,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Puts the request id into every line Argus's own loggers write while serving a request. It sits on
+ * Puts the request id into every line Argus's own loggers write while serving a request, and masks
+ * secrets in every line, when the server's text format writes them. It sits on
  * the {@code io.argus} logger, ahead of the server's handlers, and only amends the record it is
  * given; the server's handlers still format and write it.
  */
@@ -33,6 +34,9 @@ public final class RequestLogEnricher extends Handler {
 
   @Override
   public void publish(LogRecord record) {
+    if (record.getMessage() != null) {
+      record.setMessage(Secrets.scrub(record.getMessage()));
+    }
     RequestContext.requestId().ifPresent(id -> {
       String message = record.getMessage();
       if (message == null || !message.contains(MARK)) {

@@ -53,7 +53,7 @@ public final class ExpositionFormat {
       out.append("# TYPE ").append(family.name()).append(' ')
           .append(family.type().text()).append('\n');
       for (Sample sample : family.samples()) {
-        out.append(family.name());
+        out.append(family.name()).append(sample.suffix());
         if (!sample.labels().isEmpty()) {
           out.append('{');
           boolean first = true;

@@ -1,6 +1,7 @@
 package io.argus.prometheus.control;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,41 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
     return Boolean.compare(left.hasNext(), right.hasNext());
   };
 
+  /**
+   * Histogram lines: per label set (without {@code le}) the buckets by bound, then the sum, then the
+   * count, as Prometheus writes them.
+   */
+  static final Comparator<Sample> HISTOGRAM_ORDER = (a, b) -> {
+    int byLabels = SAMPLE_ORDER.compare(withoutBound(a), withoutBound(b));
+    if (byLabels != 0) {
+      return byLabels;
+    }
+    int bySuffix = Integer.compare(suffixRank(a.suffix()), suffixRank(b.suffix()));
+    if (bySuffix != 0) {
+      return bySuffix;
+    }
+    return Double.compare(bound(a), bound(b));
+  };
+
+  private static Sample withoutBound(Sample s) {
+    TreeMap<String, String> labels = new TreeMap<>(s.labels());
+    labels.remove("le");
+    return new Sample(labels, s.value());
+  }
+
+  private static int suffixRank(String suffix) {
+    return switch (suffix) {
+      case "_bucket" -> 0;
+      case "_sum" -> 1;
+      default -> 2;
+    };
+  }
+
+  private static double bound(Sample s) {
+    String le = s.labels().get("le");
+    return le == null ? 0 : "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+  }
+
   public MetricFamily {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(help, "help");
@@ -47,10 +84,13 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
       throw new IllegalArgumentException("Invalid metric name '" + name + "'");
     }
     List<Sample> sorted = new ArrayList<>(samples);
-    sorted.sort(SAMPLE_ORDER);
-    Set<Map<String, String>> seen = new HashSet<>();
+    sorted.sort(type == MetricType.HISTOGRAM ? HISTOGRAM_ORDER : SAMPLE_ORDER);
+    Set<List<Object>> seen = new HashSet<>();
     for (Sample sample : sorted) {
-      if (!seen.add(sample.labels())) {
+      if (type != MetricType.HISTOGRAM && !sample.suffix().isEmpty()) {
+        throw new IllegalArgumentException("Metric '" + name + "' is no histogram; its samples take no suffix");
+      }
+      if (!seen.add(List.of(sample.labels(), sample.suffix()))) {
         throw new IllegalArgumentException(
             "Metric '" + name + "' has two samples with labels " + sample.labels());
       }
@@ -64,6 +104,10 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
 
   public static Builder counter(String name, String help) {
     return new Builder(name, MetricType.COUNTER, help);
+  }
+
+  public static Builder histogram(String name, String help) {
+    return new Builder(name, MetricType.HISTOGRAM, help);
   }
 
   /** Collects samples, silently skipping absent values so callers need no {@code if} per field. */
@@ -102,6 +146,27 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
       if (value.isPresent()) {
         add((double) value.getAsInt(), labelNamesAndValues);
       }
+      return this;
+    }
+
+    /**
+     * One histogram: a {@code _bucket} line per upper bound with its cumulative count, then
+     * {@code _sum} and {@code _count}; the last bound must be +Inf.
+     */
+    public Builder histogram(double[] bounds, long[] cumulative, double sum, String... labelNamesAndValues) {
+      if (bounds.length != cumulative.length || bounds.length == 0 || !Double.isInfinite(bounds[bounds.length - 1])) {
+        throw new IllegalArgumentException("A histogram needs one cumulative count per bound, ending at +Inf");
+      }
+      String[] withBound = Arrays.copyOf(labelNamesAndValues, labelNamesAndValues.length + 2);
+      withBound[labelNamesAndValues.length] = "le";
+      for (int i = 0; i < bounds.length; i++) {
+        withBound[labelNamesAndValues.length + 1] = ExpositionFormat.formatValue(bounds[i]);
+        Sample s = Sample.of(cumulative[i], withBound);
+        samples.add(new Sample(s.labels(), s.value(), "_bucket"));
+      }
+      Sample plain = Sample.of(sum, labelNamesAndValues);
+      samples.add(new Sample(plain.labels(), sum, "_sum"));
+      samples.add(new Sample(plain.labels(), cumulative[cumulative.length - 1], "_count"));
       return this;
     }
 

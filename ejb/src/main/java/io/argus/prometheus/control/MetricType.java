@@ -4,6 +4,7 @@ package io.argus.prometheus.control;
 public enum MetricType {
   GAUGE("gauge"),
   COUNTER("counter"),
+  HISTOGRAM("histogram"),
   UNTYPED("untyped");
 
   private final String text;

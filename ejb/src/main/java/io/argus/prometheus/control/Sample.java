@@ -2,16 +2,28 @@ package io.argus.prometheus.control;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** One value of a metric family, identified by its labels (kept sorted by name). */
-public record Sample(SortedMap<String, String> labels, double value) {
+/**
+ * One value of a metric family, identified by its labels (kept sorted by name) and, for the parts
+ * of a histogram, the suffix of its line ({@code _bucket}, {@code _sum}, {@code _count}).
+ */
+public record Sample(SortedMap<String, String> labels, double value, String suffix) {
 
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  private static final Set<String> SUFFIXES = Set.of("", "_bucket", "_sum", "_count");
+
+  public Sample(SortedMap<String, String> labels, double value) {
+    this(labels, value, "");
+  }
 
   public Sample {
+    if (!SUFFIXES.contains(suffix)) {
+      throw new IllegalArgumentException("Invalid sample suffix '" + suffix + "'");
+    }
     TreeMap<String, String> copy = new TreeMap<>();
     for (Map.Entry<String, String> label : labels.entrySet()) {
       String name = label.getKey();

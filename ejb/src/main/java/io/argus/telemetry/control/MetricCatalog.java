@@ -4,6 +4,7 @@ import io.argus.platform.control.ResourceNotFound;
 import io.argus.telemetry.entity.Metric;
 import io.argus.telemetry.entity.MetricKind;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -16,6 +17,9 @@ public class MetricCatalog {
 
   @PersistenceContext(unitName = "argus")
   EntityManager em;
+
+  @Inject
+  MetricCache cache;
 
   /** Dictionary entries in name order, narrowed by source and kind when given. */
   public List<Metric> list(Optional<String> source, Optional<MetricKind> kind) {
@@ -30,6 +34,10 @@ public class MetricCatalog {
 
   /** One entry by its Argus name or by any of its aliases. */
   public Metric find(String nameOrAlias) {
+    return cache.get(nameOrAlias, () -> lookup(nameOrAlias));
+  }
+
+  private Metric lookup(String nameOrAlias) {
     List<Metric> found = em.createQuery(
             "SELECT DISTINCT m FROM Metric m LEFT JOIN m.aliases a WHERE m.name = :n OR a.alias = :n",
             Metric.class)

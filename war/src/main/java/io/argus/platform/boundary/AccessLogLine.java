@@ -1,6 +1,7 @@
 package io.argus.platform.boundary;
 
-import jakarta.json.Json;
+import io.argus.platform.control.Secrets;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,8 @@ record AccessLogLine(
     Map<String, String[]> query, String requestId) {
 
   static final String MASK = "***";
+  // JSON.createObjectBuilder() looks the provider up again on every call; once is enough
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Pattern SECRET = Pattern.compile(
       "(?i).*(key|token|secret|passw|pwd|auth|credential|signature|session|cookie).*");
 
@@ -23,13 +26,20 @@ record AccessLogLine(
     return SECRET.matcher(name).matches();
   }
 
-  String toJson() {
-    JsonObjectBuilder q = Json.createObjectBuilder();
+  /** The query parameters by name, secrets masked and long values cut. */
+  Map<String, String> maskedQuery() {
+    Map<String, String> out = new TreeMap<>();
     new TreeMap<>(query).forEach((name, values) -> {
-      String value = isSecret(name) ? MASK : String.join(",", values);
-      q.add(name, value.length() > 256 ? value.substring(0, 256) + "…" : value);
+      String value = isSecret(name) ? MASK : Secrets.scrub(String.join(",", values));
+      out.put(name, value.length() > 256 ? value.substring(0, 256) + "…" : value);
     });
-    JsonObjectBuilder line = Json.createObjectBuilder()
+    return out;
+  }
+
+  String toJson() {
+    JsonObjectBuilder q = JSON.createObjectBuilder();
+    maskedQuery().forEach(q::add);
+    JsonObjectBuilder line = JSON.createObjectBuilder()
         .add("type", "access")
         .add("method", method)
         .add("path", path)

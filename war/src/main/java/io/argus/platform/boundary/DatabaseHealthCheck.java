@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the store answers: a pooled connection, validated, with its round-trip time. */
+/**
+ * Ready only while the store answers: a pooled connection, validated, with its round-trip time and
+ * the pool's figures.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
@@ -25,6 +28,11 @@ public class DatabaseHealthCheck implements HealthCheck {
         .withData("vendor", database.settings().vendor().name().toLowerCase(java.util.Locale.ROOT))
         .withData("url", database.settings().redactedUrl())
         .withData("response_time_ms", ping.elapsed().toMillis());
+    database.pool().ifPresent(pool -> builder
+        .withData("pool_active", pool.active())
+        .withData("pool_idle", pool.idle())
+        .withData("pool_max", pool.max())
+        .withData("pool_waiting", pool.waiting()));
     if (ping.product() != null) {
       builder.withData("product", ping.product());
     }

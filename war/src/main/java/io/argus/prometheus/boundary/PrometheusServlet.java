@@ -2,6 +2,10 @@ package io.argus.prometheus.boundary;
 
 import io.argus.collect.boundary.Collector;
 import io.argus.collect.entity.Snapshot;
+import io.argus.ops.control.Caches;
+import io.argus.ops.control.RequestMetrics;
+import io.argus.ops.control.ServiceMetrics;
+import io.argus.platform.control.Database;
 import io.argus.prometheus.control.CollectorMetrics;
 import io.argus.prometheus.control.DcgmMetrics;
 import io.argus.prometheus.control.ExpositionFormat;
@@ -32,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code GET /metrics}: this node's host and GPU gauges under the names dashboards use, the
  * dcgm-exporter family when {@code argus.metrics.dcgm-compat} is on, the collector's own figures,
- * and then the server's MicroProfile metrics (JVM, application) as Payara renders them. Read from
+ * Argus's request, cache and database figures, and then the server's MicroProfile metrics (JVM, application) as Payara renders them. Read from
  * the latest snapshot in memory, never from the database. A request with {@code scope} goes to
  * Payara's own metrics endpoint unchanged.
  */
@@ -44,6 +48,15 @@ public class PrometheusServlet extends HttpServlet {
 
   @Inject
   transient Collector collector;
+
+  @Inject
+  transient RequestMetrics requests;
+
+  @Inject
+  transient Caches caches;
+
+  @Inject
+  transient Database database;
 
   @Inject
   @ConfigProperty(name = "argus.metrics.dcgm-compat", defaultValue = "true")
@@ -72,6 +85,9 @@ public class PrometheusServlet extends HttpServlet {
     }
     families.addAll(CollectorMetrics.from(collector.stats(), collector.gpuBackend(), collector.gpuErrorCounts(),
         collector.interval().toMillis() / 1000.0));
+    families.addAll(requests.families());
+    families.addAll(caches.families());
+    families.addAll(ServiceMetrics.database(database.pool(), database.queries()));
 
     StringBuilder text = new StringBuilder(32 * 1024);
     ExpositionFormat.write(families, text);

@@ -81,6 +81,11 @@ public final class NvmlGpuProbe implements GpuProbe {
   }
 
   @Override
+  public Optional<String> lastError() {
+    return errors.last();
+  }
+
+  @Override
   public synchronized GpuReadout read() {
     if (closed) {
       throw new IllegalStateException("NVML probe is closed");

@@ -1,0 +1,204 @@
+package io.argus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.argus.testing.PostgresTestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Argus observing itself, as the packaged bundle on PostgreSQL with JSON logs: request metrics move
+ * by exactly the requests sent, /stats, /polling and /monitor report real figures, health turns 503
+ * when the database goes away and back when it returns, every log line of Argus is a JSON object
+ * with the caller's request id, and no secret a caller sends reaches the log. One server for the
+ * class; the database test runs last.
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class ObservabilityIT {
+
+  private static final String PASSWORD = "db-pass-never-logged";
+
+  @TempDir
+  static Path dir;
+  static PostgresTestDatabase db;
+  static ArgusProcess argus;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = PostgresTestDatabase.create("obs");
+    argus = ArgusProcess.start(dir, Map.of(
+        "ARGUS_DB_URL", db.url(), "ARGUS_DB_USER", db.user(), "ARGUS_DB_PASSWORD", PASSWORD,
+        "ARGUS_GPU_BACKEND", "simulated", "ARGUS_GPU_SIMULATED_COUNT", "2",
+        "ARGUS_LOG_FORMAT", "json"));
+    argus.awaitReady(Duration.ofSeconds(180));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (argus != null) {
+      // a graceful stop, as an operator's; a killed server leaves its runtime files behind
+      assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
+      argus.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  /** The value of one sample line of /metrics, 0 when the series does not exist yet. */
+  private static double sample(String exposition, String series) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void requestMetricsMoveByExactlyTheRequestsSent() throws Exception {
+    String route = "method=\"GET\",route=\"/api/v1/metrics/{name}\"";
+    String before = argus.get("/metrics").body();
+    for (int i = 0; i < 7; i++) {
+      assertThat(argus.get("/api/v1/metrics/gpu_temperature_celsius").statusCode()).isEqualTo(200);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(argus.get("/api/v1/metrics/not_a_metric_" + i).statusCode()).isEqualTo(404);
+    }
+    String after = argus.get("/metrics").body();
+
+    assertThat(sample(after, "argus_http_requests_total{" + route + ",status=\"2xx\"}")
+        - sample(before, "argus_http_requests_total{" + route + ",status=\"2xx\"}")).isEqualTo(7);
+    assertThat(sample(after, "argus_http_requests_total{" + route + ",status=\"4xx\"}")
+        - sample(before, "argus_http_requests_total{" + route + ",status=\"4xx\"}")).isEqualTo(3);
+    assertThat(sample(after, "argus_http_request_duration_seconds_count{" + route + "}")
+        - sample(before, "argus_http_request_duration_seconds_count{" + route + "}")).isEqualTo(10);
+    assertThat(sample(after, "argus_http_requests_failed_total{" + route + "}")).isZero();
+    // raw paths never become labels
+    assertThat(after).doesNotContain("not_a_metric_").contains("# TYPE argus_http_request_duration_seconds histogram\n");
+    assertThat(sample(after, "argus_http_requests_total{method=\"GET\",route=\"/metrics\",status=\"2xx\"}"))
+        .isEqualTo(sample(before, "argus_http_requests_total{method=\"GET\",route=\"/metrics\",status=\"2xx\"}") + 1);
+    // seven lookups of one name: the first reads the store, the other six the cache
+    assertThat(sample(after, "argus_cache_hits_total{cache=\"metric-dictionary\"}")).isGreaterThanOrEqualTo(6);
+    assertThat(sample(after, "argus_db_pool_max_connections")).isEqualTo(32);
+    assertThat(sample(after, "argus_db_queries_total")).isGreaterThan(sample(before, "argus_db_queries_total"));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void statsPollingAndMonitorReportWhatArgusMeasured() throws Exception {
+    HttpResponse<String> statsResponse = argus.get("/stats");
+    assertThat(statsResponse.statusCode()).isEqualTo(200);
+    JsonObject stats = json(statsResponse.body());
+    assertThat(stats.keySet()).contains("uptime_seconds", "requests", "database", "cache", "system", "gpu", "collector");
+    JsonObject requests = stats.getJsonObject("requests");
+    assertThat(requests.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(10);
+    assertThat(requests.keySet()).contains("failed", "in_flight", "success_rate");
+    JsonObject d = requests.getJsonObject("duration_ms");
+    assertThat(d.getJsonNumber("p50").doubleValue()).isPositive()
+        .isLessThanOrEqualTo(d.getJsonNumber("p95").doubleValue());
+    assertThat(d.getJsonNumber("p95").doubleValue()).isLessThanOrEqualTo(d.getJsonNumber("p99").doubleValue());
+    assertThat(d.getJsonNumber("avg").doubleValue()).isPositive();
+    JsonObject database = stats.getJsonObject("database");
+    assertThat(database.getString("vendor")).isEqualTo("postgresql");
+    assertThat(database.getJsonObject("pool").getInt("max")).isEqualTo(32);
+    assertThat(stats.getJsonObject("cache").getJsonNumber("hit_rate").doubleValue()).isBetween(0.0, 1.0);
+    assertThat(stats.getJsonObject("system").getInt("threads")).isPositive();
+    assertThat(stats.getJsonObject("system").getJsonObject("gc").keySet()).contains("collections", "time_seconds");
+    JsonObject gpu = stats.getJsonObject("gpu");
+    assertThat(gpu.getString("backend")).isEqualTo("simulated");
+    assertThat(gpu.getInt("gpus")).isEqualTo(2);
+    assertThat(gpu.containsKey("samples_written")).as("no telemetry store in this build").isFalse();
+
+    JsonObject polling = json(argus.get("/polling").body());
+    assertThat(polling.getJsonObject("requests").keySet()).contains("total", "in_flight", "success_rate");
+
+    HttpResponse<String> monitor = argus.get("/monitor");
+    assertThat(monitor.statusCode()).isEqualTo(200);
+    JsonObject m = json(monitor.body());
+    assertThat(m.getString("status")).isEqualTo("healthy");
+    assertThat(m.getJsonObject("components").keySet()).contains("database", "collector", "gpu", "shutdown");
+    assertThat(m.getJsonObject("components").getJsonObject("gpu").getBoolean("required")).isFalse();
+    assertThat(monitor.body()).doesNotContain(PASSWORD);
+
+    JsonObject health = json(argus.get("/health").body());
+    assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")))
+        .contains("database", "collector", "gpu", "shutdown");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void everyLogLineOfArgusIsAJsonObjectWithTheRequestIdAndNoSecret() throws Exception {
+    argus.get("/api/v1/metrics/gpu_power_watts?api_key=key-never-logged-1&kind=gauge",
+        "X-Request-ID", "obs-trace-42", "Authorization", "Bearer token-never-logged-2");
+    argus.get("/api/v1/metrics?token=token-never-logged-3", "X-Api-Key", "key-never-logged-4");
+    Thread.sleep(500);
+    String log = argus.log();
+
+    List<String> jsonLines = log.lines().filter(l -> l.startsWith("{")).toList();
+    assertThat(jsonLines).hasSizeGreaterThan(10);
+    for (String line : jsonLines) {
+      try {
+        JsonObject o = json(line);
+        assertThat(o.keySet()).as(line).contains("timestamp", "level", "service", "logger", "message");
+        assertThat(o.getString("logger")).as(line).startsWith("io.argus");
+      } catch (JsonParsingException e) {
+        throw new AssertionError("not a JSON object: " + line, e);
+      }
+    }
+    // nothing of Argus's own loggers went to the server's text format
+    assertThat(log.lines().filter(l -> !l.startsWith("{"))
+        .filter(l -> l.matches(".*\\[(\\u001B\\[[0-9;]*m)?io\\.argus\\.[^\\]]*\\].*"))).isEmpty();
+    assertThat(jsonLines).anySatisfy(l -> assertThat(l).contains("Database schema at version"));
+
+    JsonObject access = jsonLines.stream().map(ObservabilityIT::json)
+        .filter(o -> "obs-trace-42".equals(o.getString("request_id", null))).findFirst().orElseThrow();
+    assertThat(access.getString("logger")).isEqualTo("io.argus.access");
+    assertThat(access.getString("method")).isEqualTo("GET");
+    assertThat(access.getString("path")).isEqualTo("/api/v1/metrics/gpu_power_watts");
+    assertThat(access.getInt("status_code")).isEqualTo(200);
+    assertThat(access.getJsonNumber("duration_ms").doubleValue()).isPositive();
+    assertThat(access.getJsonObject("query").getString("api_key")).isEqualTo("***");
+    assertThat(access.getJsonObject("query").getString("kind")).isEqualTo("gauge");
+
+    assertThat(log).doesNotContain("key-never-logged-1", "token-never-logged-2", "token-never-logged-3",
+        "key-never-logged-4", PASSWORD);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(4)
+  void healthAndMonitorTurn503WhenTheDatabaseStopsAndRecoverWhenItReturns() throws Exception {
+    db.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
+    try {
+      db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+      HttpResponse<String> down = argus.awaitStatus("/health", 503, Duration.ofSeconds(60));
+      assertThat(down.body()).contains("\"name\":\"database\",\"status\":\"DOWN\"");
+      HttpResponse<String> monitor = argus.get("/monitor");
+      assertThat(monitor.statusCode()).isEqualTo(503);
+      JsonObject m = json(monitor.body());
+      assertThat(m.getString("status")).isEqualTo("unhealthy");
+      assertThat(m.getJsonObject("components").getJsonObject("database").getString("status")).isEqualTo("DOWN");
+      assertThat(m.getJsonObject("components").getJsonObject("gpu").getString("status")).isEqualTo("UP");
+      assertThat(argus.get("/stats").statusCode()).as("figures stay readable without the database").isEqualTo(200);
+    } finally {
+      db.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS true");
+    }
+    argus.awaitStatus("/health", 200, Duration.ofSeconds(60));
+    assertThat(json(argus.get("/monitor").body()).getString("status")).isEqualTo("healthy");
+    assertThat(argus.get("/metrics").body()).containsPattern("(?m)^argus_db_query_errors_total \\d+$");
+  }
+}
