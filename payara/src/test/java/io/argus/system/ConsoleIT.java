@@ -263,13 +263,16 @@ class ConsoleIT {
 
   @Test
   @Order(5)
-  void theServicePageShowsHealthComponentsAndTheWriter() throws Exception {
+  void theServicePageShowsHealthComponentsRequestFiguresAndTheWriter() throws Exception {
     open("/console/#/service");
     wait(d -> points(d.findElement(By.id("service-charts"))) >= 2);
     WebElement database = browser.findElement(By.cssSelector("tr[data-check='database']"));
     assertThat(database.getText()).contains("UP");
     assertThat(browser.findElement(By.cssSelector("tr[data-check='telemetry-writer']")).getText()).contains("written_samples");
     assertThat(browser.findElement(By.id("overall")).getText()).contains("UP");
+    // request figures from /stats: this browser's own requests have been counted
+    assertThat(browser.findElement(By.id("requests-total")).getText()).matches("[0-9][0-9,.]*");
+    assertThat(browser.findElement(By.id("latency-p95")).getText()).endsWith("ms");
     screenshot("service");
   }
 
