@@ -1,5 +1,9 @@
 package io.argus.session.boundary;
 
+import jakarta.validation.Valid;
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.session.control.SessionValidator;
@@ -23,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
+@RolesAllowed(Role.OPERATOR_NAME)
 public class ServicesResource {
 
   @Inject
   Sessions sessions;
 
+  @Audited("service.register")
   @POST
   @Operation(operationId = "register_service_api_v1_services_post", summary = "Register a service for monitoring",
       description = "Splits the endpoint URL into a host:port target, scheme and metrics path, keeps the labels, and writes the"
@@ -40,7 +46,7 @@ public class ServicesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such session",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public ServiceRegistrationResponse register(ServiceRegistrationRequest body) {
+  public ServiceRegistrationResponse register(@Valid ServiceRegistrationRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with session_id, client_id, name and endpoint");
     }

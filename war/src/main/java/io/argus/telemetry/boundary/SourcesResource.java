@@ -1,5 +1,9 @@
 package io.argus.telemetry.boundary;
 
+import jakarta.validation.Valid;
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.telemetry.control.QueryParameters;
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")
+@RolesAllowed(Role.READER_NAME)
 public class SourcesResource {
 
   @Inject
@@ -42,6 +47,8 @@ public class SourcesResource {
   @Context
   UriInfo uri;
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("source.create")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "registerSource", summary = "Register a scrape source",
@@ -57,7 +64,7 @@ public class SourcesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The URL is registered already",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Response register(SourceRequest request) {
+  public Response register(@Valid SourceRequest request) {
     if (request == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with url and kind");
     }
@@ -92,6 +99,8 @@ public class SourcesResource {
     return SourceView.of(sources.get(id(id)));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("source.delete")
   @DELETE
   @Path("{id}")
   @Operation(operationId = "deleteSource", summary = "Stop scraping a source and forget it",
