@@ -318,6 +318,9 @@ public final class SessionValidator {
     if (labels == null) {
       return Map.of();
     }
+    if (labels.size() > 64) {
+      throw new InvalidParameter(field, field + " has " + labels.size() + " labels; at most 64 are accepted");
+    }
     var out = new TreeMap<String, String>();
     labels.forEach(
         (k, val) -> {

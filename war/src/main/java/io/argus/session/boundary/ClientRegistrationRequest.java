@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,10 +19,8 @@ public class ClientRegistrationRequest {
 
   @Schema(description = "Exporter kind (node, dcgm) to host:port; a missing kind is expected on the node at its default port",
       example = "{\"node\": \"node-001:9100\", \"dcgm\": \"node-001:9400\"}")
-  @Size(max = 8, message = "must name at most 8 exporters")
   public Map<String, String> exporters;
 
   @Schema(description = "enable_node / enable_dcgm; a missing key means true", example = "{\"enable_node\": true, \"enable_dcgm\": false}")
-  @Size(max = 8, message = "must hold at most 8 preferences")
   public Map<String, Boolean> preferences;
 }

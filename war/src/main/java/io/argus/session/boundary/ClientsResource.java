@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.Valid;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +46,7 @@ public class ClientsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such session",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public ClientRegistrationResponse register(@Valid ClientRegistrationRequest body) {
+  public ClientRegistrationResponse register(ClientRegistrationRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with session_id, client_id, node, exporters and preferences");
     }

@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions/{id}/collect}. */
@@ -8,22 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class CollectionRequest {
 
   @Schema(description = "Start time, RFC 3339", example = "2026-11-24T10:00:00Z")
-  @Size(max = 64, message = "must be at most 64 characters")
   public String windowStart;
 
   @Schema(description = "End time, RFC 3339, after the start", example = "2026-11-24T11:00:00Z")
-  @Size(max = 64, message = "must be at most 64 characters")
   public String windowEnd;
 
   @Schema(description = "Output directory; relative to, or absolute inside, argus.session.artifact-root", example = "bench-001/run-1")
-  @Size(max = 1024, message = "must be at most 1024 characters")
   public String outDir;
 
   @Schema(description = "Run identifier written into the artifacts", defaultValue = "run")
-  @Size(max = 64, message = "must be at most 64 characters")
   public String runId = "run";
 
   @Schema(description = "Range-query step as a Prometheus duration; the scrape interval when absent", nullable = true, example = "1s")
-  @Size(max = 32, message = "must be at most 32 characters")
   public String step;
 }

@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,10 +18,8 @@ public class ServiceRegistrationRequest {
   public String name;
 
   @Schema(description = "Metrics URL, http or https with a host; the path defaults to /metrics", example = "http://node-001:8000/metrics")
-  @Size(max = 2048, message = "must be at most 2048 characters")
   public String endpoint;
 
   @Schema(description = "Additional labels for the service's series", nullable = true, example = "{\"model\": \"gpt2\"}")
-  @Size(max = 64, message = "must hold at most 64 labels")
   public Map<String, String> labels;
 }

@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.Valid;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +45,7 @@ public class ServicesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such session",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public ServiceRegistrationResponse register(@Valid ServiceRegistrationRequest body) {
+  public ServiceRegistrationResponse register(ServiceRegistrationRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with session_id, client_id, name and endpoint");
     }

@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions}; every field is optional and has the contract's default. */
@@ -9,11 +8,9 @@ public class SessionCreateRequest {
 
   @Schema(description = "Session identifier (1-64 letters, digits, '_' or '-'); generated as mon-<8 hex> when absent",
       nullable = true, example = "bench-001", pattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-  @Size(max = 64, message = "must be at most 64 characters")
   public String runId;
 
   @Schema(description = "Prometheus scrape interval", defaultValue = "1s", example = "1s")
-  @Size(max = 32, message = "must be at most 32 characters")
   public String scrapeInterval = "1s";
 
   @Schema(description = "How long Prometheus keeps data, in hours (its own default when absent)", nullable = true, minimum = "1", example = "6")
@@ -23,6 +20,5 @@ public class SessionCreateRequest {
   public Integer prometheusPort = 9090;
 
   @Schema(description = "Host name Prometheus is reached at until SLURM names the node", defaultValue = "localhost")
-  @Size(max = 253, message = "must be at most 253 characters")
   public String promHost = "localhost";
 }

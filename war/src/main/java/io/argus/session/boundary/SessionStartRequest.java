@@ -1,6 +1,5 @@
 package io.argus.session.boundary;
 
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The optional body of {@code POST /api/v1/sessions/{id}/start}. */
@@ -9,11 +8,9 @@ public class SessionStartRequest {
 
   @Schema(description = "SLURM partition (argus.session.default-partition, else SLURM's default, when absent)",
       nullable = true, example = "gpu", pattern = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
-  @Size(max = 64, message = "must be at most 64 characters")
   public String partition;
 
   @Schema(description = "SLURM time limit: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED",
       defaultValue = "04:00:00", example = "04:00:00")
-  @Size(max = 32, message = "must be at most 32 characters")
   public String timeLimit = "04:00:00";
 }

@@ -2,7 +2,6 @@ package io.argus.session.boundary;
 
 import io.argus.security.boundary.Callers;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.core.Context;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
@@ -71,7 +70,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "A session with this run_id exists",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionCreateResponse create(@Valid SessionCreateRequest body, @Context HttpServletRequest httpRequest) {
+  public SessionCreateResponse create(SessionCreateRequest body, @Context HttpServletRequest httpRequest) {
     SessionCreateRequest r = body == null ? new SessionCreateRequest() : body;
     if (r.retentionHours != null && (r.retentionHours < 1 || r.retentionHours > 87_600)) {
       throw new InvalidParameter("retention_hours", "retention_hours " + r.retentionHours + " is out of range; expected 1 to 87600");
@@ -164,7 +163,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "503", description = "SLURM does not answer, or Prometheus did not become ready; the session is FAILED",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionStartResponse start(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, @Valid SessionStartRequest body) {
+  public SessionStartResponse start(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, SessionStartRequest body) {
     SessionStartRequest r = body == null ? new SessionStartRequest() : body;
     String id = id(sessionId);
     Optional<String> partition = Optional.ofNullable(r.partition).map(p -> SessionValidator.partition("partition", p));
@@ -228,7 +227,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "503", description = "Prometheus does not answer",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public CollectionResponse collect(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, @Valid CollectionRequest body) {
+  public CollectionResponse collect(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, CollectionRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with window_start, window_end and out_dir");
     }

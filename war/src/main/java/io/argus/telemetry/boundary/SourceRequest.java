@@ -1,13 +1,12 @@
 package io.argus.telemetry.boundary;
 
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a source registration. */
 @Schema(name = "SourceRequest", description = "A Prometheus-format endpoint to scrape")
 public record SourceRequest(
     @Schema(required = true, description = "http(s) URL with a host; redirects are not followed",
-        example = "http://node-a:9400/metrics") @Size(max = 2048, message = "must be at most 2048 characters") String url,
-    @Schema(required = true, enumeration = {"dcgm", "node", "nvidia_gpu_exporter", "prometheus"}) @Size(max = 32, message = "must be at most 32 characters") String kind,
+        example = "http://node-a:9400/metrics") String url,
+    @Schema(required = true, enumeration = {"dcgm", "node", "nvidia_gpu_exporter", "prometheus"}) String kind,
     @Schema(description = "Scrape interval: seconds, or 15s / 1m / PT15S; default 15s, 1s to 1d", example = "15s")
-    @Size(max = 32, message = "must be at most 32 characters") String interval) {}
+    String interval) {}

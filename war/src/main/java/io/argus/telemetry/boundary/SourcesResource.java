@@ -1,6 +1,5 @@
 package io.argus.telemetry.boundary;
 
-import jakarta.validation.Valid;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +63,7 @@ public class SourcesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The URL is registered already",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Response register(@Valid SourceRequest request) {
+  public Response register(SourceRequest request) {
     if (request == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with url and kind");
     }
