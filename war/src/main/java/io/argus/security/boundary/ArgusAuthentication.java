@@ -67,7 +67,11 @@ public class ArgusAuthentication implements HttpAuthenticationMechanism {
     if (!keyed && local.isLocal(ip)) {
       return login(request, context, Caller.local(ip));
     }
-    request.setAttribute(CALLER, Caller.anonymous(ip, !keyed));
+    if (!keyed) {
+      // an anonymous reader, made known to the container too: the server's own @RolesAllowed check runs as well
+      return login(request, context, Caller.anonymous(ip, true));
+    }
+    request.setAttribute(CALLER, Caller.anonymous(ip, false));
     return context.doNothing();
   }
 

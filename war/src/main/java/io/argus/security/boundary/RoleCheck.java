@@ -4,7 +4,6 @@ import io.argus.platform.boundary.Problems;
 import io.argus.security.control.AuditLog;
 import io.argus.security.entity.Caller;
 import io.argus.security.entity.Role;
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
@@ -44,7 +43,8 @@ public class RoleCheck implements DynamicFeature {
     RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
         .orElse(info.getResourceClass().getAnnotation(RolesAllowed.class));
     if (roles != null) {
-      context.register(new Check(roles.value()), Priorities.AUTHORIZATION);
+      // ahead of the server's own @RolesAllowed filter, so that a refusal says why
+      context.register(new Check(roles.value()), Priorities.AUTHORIZATION - 10);
     }
   }
 
@@ -53,8 +53,7 @@ public class RoleCheck implements DynamicFeature {
   }
 
   /** Refuses callers without one of the roles. */
-  @Priority(Priorities.AUTHORIZATION)
-  static final class Check implements ContainerRequestFilter {
+    static final class Check implements ContainerRequestFilter {
     private final String[] roles;
 
     Check(String[] roles) {
