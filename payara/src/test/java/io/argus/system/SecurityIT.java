@@ -59,6 +59,7 @@ class SecurityIT {
   static Path dir;
 
   static ArgusProcess argus;
+  static io.argus.testing.PostgresTestDatabase db;
   static String readerKey;
   static String operatorKey;
 
@@ -76,6 +77,9 @@ class SecurityIT {
     env.put("ARGUS_SESSION_LAUNCHER", "local");
     env.put("ARGUS_SESSION_PROMETHEUS_BINARY", SlurmCluster.prometheus());
     env.put("ARGUS_COLLECT_ENABLED", "false");
+    db = io.argus.testing.PostgresTestDatabase.create("security");
+    env.put("ARGUS_DB_URL", db.url());
+    env.put("ARGUS_DB_USER", db.user());
     argus = ArgusProcess.start(dir, env);
     argus.awaitReady(BOOT);
     readerKey = object(send("POST", "/api/v1/keys", ADMIN_KEY, "{\"name\":\"matrix-reader\",\"role\":\"reader\"}")).getString("key");
@@ -86,6 +90,9 @@ class SecurityIT {
   static void stop() {
     if (argus != null) {
       argus.close();
+    }
+    if (db != null) {
+      db.close();
     }
   }
 
@@ -426,7 +433,7 @@ class SecurityIT {
       c.add(Hostile.json("body " + body.substring(0, Math.min(20, body.length())), "POST", "/api/v1/sessions", body));
     }
     c.add(Hostile.json("nested source", "POST", "/api/v1/sources", "{\"url\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"));
-    c.add(Hostile.json("nested ingest", "POST", "/api/v1/telemetry", "[{\"labels_raw\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]"));
+    c.add(Hostile.json("nested ingest, unclosed", "POST", "/api/v1/telemetry", "[".repeat(100_000)));
     c.add(Hostile.json("ingest not array", "POST", "/api/v1/telemetry", "{\"a\":1}"));
     c.add(Hostile.json("keys role root", "POST", "/api/v1/keys", "{\"name\":\"x\",\"role\":\"root\"}"));
     c.add(Hostile.json("keys name traversal", "POST", "/api/v1/keys", "{\"name\":\"../x\",\"role\":\"reader\"}"));
@@ -463,9 +470,16 @@ class SecurityIT {
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
     Map<String, String> wrong = new LinkedHashMap<>();
     for (Hostile h : corpus) {
-      HttpResponse<String> r = h.body() == null ? send(h.method(), h.path(), ADMIN_KEY, null)
-          : sendBytes(h.method(), h.path(), ADMIN_KEY, h.type(), h.body());
-      boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+      HttpResponse<String> r;
+      try {
+        r = h.body() == null ? send(h.method(), h.path(), ADMIN_KEY, null) : sendBytes(h.method(), h.path(), ADMIN_KEY, h.type(), h.body());
+      } catch (IOException e) {
+        wrong.put(h.name(), "no answer: " + e);
+        continue;
+      }
+      boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+          // an encoded NUL in the path is refused by the HTTP container before the application sees it
+          || (r.statusCode() == 400 && h.path().contains("%00"));
       if (r.statusCode() < 400 || r.statusCode() >= 500 || r.statusCode() == 401 || r.statusCode() == 403 || r.statusCode() == 429 || !problem) {
         wrong.put(h.name(), r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " "
             + r.body().substring(0, Math.min(200, r.body().length())));
@@ -483,6 +497,18 @@ class SecurityIT {
     String longQuery = send("GET", "/api/v1/sessions?status=" + "A".repeat(5000), ADMIN_KEY, null).statusCode() + "";
     assertThat(longQuery).isEqualTo("414");
     assertProblem(send("GET", "/api/v1/sessions", ADMIN_KEY, null, "X-Padding", "p".repeat(5000)), 431);
+
+    // a batch is judged row by row: a row with nested labels is refused in the report, nothing is stored
+    JsonObject nested = object(send("POST", "/api/v1/telemetry", ADMIN_KEY,
+        "[{\"labels_raw\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]"));
+    assertThat(nested.getInt("stored")).isZero();
+    assertThat(nested.getInt("rejected")).isEqualTo(1);
+    JsonObject deep = object(send("POST", "/api/v1/telemetry", ADMIN_KEY, "[".repeat(100_000) + "]".repeat(100_000)));
+    assertThat(deep.getInt("stored")).isZero();
+    HttpResponse<String> deepObject = send("POST", "/api/v1/telemetry", ADMIN_KEY,
+        "[{\"labels_raw\":" + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000) + "}]");
+    assertThat(deepObject.statusCode()).as(deepObject.body()).isIn(200, 400);
+    assertThat(deepObject.body()).doesNotContain("\"stored\":1");
 
     assertThat(wrong).as("hostile inputs not answered with a 4xx problem").isEmpty();
     assertThat(object(send("GET", "/api/v1/sessions", operatorKey, null)).getJsonNumber("count").longValue()).isEqualTo(sessions);

@@ -219,7 +219,7 @@ public final class BatchIngest {
         if (event != JsonParser.Event.START_OBJECT) {
           problem = "a row must be a JSON object";
           if (event == JsonParser.Event.START_ARRAY) {
-            p.skipArray();
+            skipArray(p);
           }
         } else {
           String name = null;
@@ -232,7 +232,7 @@ public final class BatchIngest {
               case VALUE_NULL -> cells.put(name, "");
               case START_OBJECT -> cells.put(name, p.getObject().toString());
               case START_ARRAY -> {
-                p.skipArray();
+                skipArray(p);
                 problem = "field " + name + " must not be an array";
                 field = name;
               }
@@ -317,5 +317,24 @@ public final class BatchIngest {
 
   private static String abbreviate(String s) {
     return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "…";
+  }
+
+  /**
+   * Skips the rest of an array whose START_ARRAY was just read. Parsson's own skipArray loops
+   * forever on a body that ends inside the array (a request could pin a thread); this one stops at
+   * the end of the input, with any depth and without recursion.
+   */
+  private static void skipArray(JsonParser p) {
+    long depth = 1;
+    while (depth > 0) {
+      if (!p.hasNext()) {
+        throw new InvalidParameter("body", "The JSON body ends inside an array");
+      }
+      switch (p.next()) {
+        case START_ARRAY, START_OBJECT -> depth++;
+        case END_ARRAY, END_OBJECT -> depth--;
+        default -> { }
+      }
+    }
   }
 }

@@ -11,7 +11,8 @@ import java.io.InputStream;
 
 /**
  * Refuses JSON bodies nested deeper than any request of Argus needs ({@value #MAX_DEPTH} levels)
- * while they stream in, before a binder can recurse into them. Bodies an operation reads as raw
+ * while they stream in, before a binder can recurse into them, and bodies with anything after their
+ * object or array, which the binder would silently ignore. Bodies an operation reads as raw
  * bytes (batch ingest) are left to their own streaming parser.
  */
 @Provider
@@ -32,6 +33,7 @@ public class JsonDepthLimit implements ReaderInterceptor {
 
   private static final class DepthCounting extends FilterInputStream {
     private int depth;
+    private boolean done;
     private boolean inString;
     private boolean escaped;
 
@@ -68,6 +70,10 @@ public class JsonDepthLimit implements ReaderInterceptor {
         }
         return;
       }
+      if (done && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        // JSON-B stops after the first value and would ignore the rest
+        throw new InvalidParameter("body", "The JSON body has content after its value");
+      }
       switch (b) {
         case '"' -> inString = true;
         case '{', '[' -> {
@@ -75,7 +81,7 @@ public class JsonDepthLimit implements ReaderInterceptor {
             throw new InvalidParameter("body", "The JSON body is nested deeper than " + MAX_DEPTH + " levels");
           }
         }
-        case '}', ']' -> depth--;
+        case '}', ']' -> done = --depth == 0;
         default -> { }
       }
     }
