@@ -59,6 +59,15 @@ final class ArgusProcess implements AutoCloseable {
     }
   }
 
+  int port() {
+    return port;
+  }
+
+  /** Processes the server started (Prometheus of a local session, say) that still run. */
+  long children() {
+    return process.descendants().filter(ProcessHandle::isAlive).count();
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }

@@ -27,6 +27,12 @@ public final class Rfc3339 {
       throw new InvalidParameter(parameter, parameter + " is empty; expected an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
     }
     String normalized = value.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
+    // RFC 3339 years have four digits; java.time would also take -999999999 or +10000
+    if (!normalized.matches("[0-9]{4}-.*")) {
+      throw new InvalidParameter(
+          parameter,
+          parameter + " '" + abbreviate(value) + "' is not an RFC 3339 date-time with an offset, such as 2026-01-31T12:00:00Z");
+    }
     try {
       return OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {

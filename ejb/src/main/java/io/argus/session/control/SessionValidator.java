@@ -2,6 +2,7 @@ package io.argus.session.control;
 
 import io.argus.platform.control.InvalidParameter;
 import io.argus.platform.control.Rfc3339;
+import io.argus.security.control.OutboundPolicy;
 import io.argus.session.entity.ExporterKind;
 import io.argus.session.entity.HostPort;
 import io.argus.session.entity.PrometheusDuration;
@@ -258,6 +259,7 @@ public final class SessionValidator {
     if (port < 1 || port > 65_535) {
       throw invalid(field, v, "has port " + port + " out of range; expected 1 to 65535");
     }
+    OutboundPolicy.current().check(field, host);
     return new HostPort(host, port);
   }
 
@@ -290,6 +292,7 @@ public final class SessionValidator {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
+    OutboundPolicy.current().check(field, host);
     int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/metrics" : uri.getRawPath();
     return new ServiceEndpoint(scheme, new HostPort(host, port), path);
@@ -314,6 +317,9 @@ public final class SessionValidator {
   public static Map<String, String> labels(String field, Map<String, String> labels, Set<String> reserved) {
     if (labels == null) {
       return Map.of();
+    }
+    if (labels.size() > 64) {
+      throw new InvalidParameter(field, field + " has " + labels.size() + " labels; at most 64 are accepted");
     }
     var out = new TreeMap<String, String>();
     labels.forEach(

@@ -1,5 +1,8 @@
 package io.argus.session.control;
 
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.control.DependencyUnavailable;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.platform.control.ProblemException;
@@ -51,6 +54,7 @@ import java.util.stream.Stream;
  * change is one short transaction of {@link SessionRepository}.
  */
 @Stateless
+@DeclareRoles({Role.READER_NAME, Role.OPERATOR_NAME, Role.ADMIN_NAME})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Sessions {
 
@@ -67,6 +71,7 @@ public class Sessions {
 
   // ---------------------------------------------------------------- create, read
 
+  @RolesAllowed(Role.OPERATOR_NAME)
   public MonitoringSession create(NewSession request) {
     String id = request.runId().orElseGet(() -> "mon-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
     SessionLayout layout = new SessionLayout(id, settings().workdir(id));
@@ -126,6 +131,7 @@ public class Sessions {
    * @throws io.argus.slurm.control.SlurmRejected when sbatch refuses the job (the session is FAILED)
    * @throws DependencyUnavailable when SLURM does not answer or Prometheus does not become ready
    */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public MonitoringSession start(String id, Optional<String> partition, TimeLimit timeLimit) {
     Launcher launcher = config.launcher();
     Optional<String> part = launcher.kind() == LauncherKind.SLURM ? partition.or(settings()::defaultPartition) : Optional.empty();
@@ -247,6 +253,7 @@ public class Sessions {
    * @return what happened, for the caller
    * @throws StateConflict when the session is not starting or running
    */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public String stop(String id) {
     MonitoringSession session = repository.find(id);
     if (!session.status().active()) {
@@ -284,6 +291,7 @@ public class Sessions {
   }
 
   /** Stops the session if it runs, then forgets it; collected artifacts stay where they are. */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public String delete(String id) {
     MonitoringSession session = repository.find(id);
     String stopped = "";
@@ -364,6 +372,7 @@ public class Sessions {
   // ---------------------------------------------------------------- registration
 
   /** Stores the client (replacing one of the same id) and rewrites its target files. */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public SessionClient registerClient(String sessionId, ScrapeClient client, Map<String, String> exporters, Map<String, Boolean> preferences) {
     SessionClient stored = repository.upsertClient(sessionId, client.clientId(), client.node(), exporters, preferences);
     new TargetFiles(repository.find(sessionId).layout()).register(client);
@@ -376,6 +385,7 @@ public class Sessions {
   }
 
   /** Removes the client, its services, and their target files. */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public void removeClient(String sessionId, String clientId) {
     SessionLayout layout = repository.find(sessionId).layout();
     List<SessionService> services = repository.removeClient(sessionId, clientId);
@@ -384,6 +394,7 @@ public class Sessions {
     services.forEach(v -> files.unregisterService(v.clientId(), v.name()));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
   public SessionService registerService(String sessionId, ScrapeService service, String endpoint) {
     SessionService stored = repository.upsertService(sessionId, service.clientId(), service.name(), endpoint, service.labels());
     new TargetFiles(repository.find(sessionId).layout()).register(service);
@@ -395,6 +406,7 @@ public class Sessions {
     return repository.services(sessionId);
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
   public void removeService(String sessionId, String clientId, String name) {
     SessionLayout layout = repository.find(sessionId).layout();
     repository.removeService(sessionId, clientId, name);
@@ -419,6 +431,7 @@ public class Sessions {
    * @throws StateConflict when the session is not RUNNING
    * @throws DependencyUnavailable when Prometheus does not answer
    */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public Collection collect(String sessionId, TimeWindow window, String outDir, String runId, Optional<Duration> requestedStep) {
     Path root = artifactRoot();
     Path out = SessionValidator.outDir("out_dir", root, outDir);

@@ -219,7 +219,7 @@ public final class BatchIngest {
         if (event != JsonParser.Event.START_OBJECT) {
           problem = "a row must be a JSON object";
           if (event == JsonParser.Event.START_ARRAY) {
-            p.skipArray();
+            skipArray(p);
           }
         } else {
           String name = null;
@@ -230,9 +230,9 @@ public final class BatchIngest {
               case VALUE_TRUE -> cells.put(name, "true");
               case VALUE_FALSE -> cells.put(name, "false");
               case VALUE_NULL -> cells.put(name, "");
-              case START_OBJECT -> cells.put(name, p.getObject().toString());
+              case START_OBJECT -> cells.put(name, object(p, name, row));
               case START_ARRAY -> {
-                p.skipArray();
+                skipArray(p);
                 problem = "field " + name + " must not be an array";
                 field = name;
               }
@@ -270,6 +270,9 @@ public final class BatchIngest {
           + abbreviate(e.getMessage()));
     } catch (java.util.NoSuchElementException | IllegalStateException e) {
       throw new InvalidParameter("body", "The body is not a complete JSON array of rows");
+    } catch (jakarta.json.JsonException e) {
+      // the parser's own limits, such as its nesting depth
+      throw new InvalidParameter("body", "The body is not acceptable JSON: " + abbreviate(e.getMessage()));
     }
     return new Parsed(row, samples, sampleRows, absent, failures, failureCount);
   }
@@ -317,5 +320,41 @@ public final class BatchIngest {
 
   private static String abbreviate(String s) {
     return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "…";
+  }
+
+  private static final int MAX_DEPTH = 64;
+
+  /** An object-valued field as its JSON text; Parsson refuses deep nesting with a bare RuntimeException. */
+  private static String object(JsonParser p, String name, long row) {
+    try {
+      return p.getObject().toString();
+    } catch (jakarta.json.JsonException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidParameter("body", "field " + name + " of row " + row + " is nested too deeply");
+    }
+  }
+
+  /**
+   * Skips the rest of an array whose START_ARRAY was just read. Parsson's own skipArray loops
+   * forever on a body that ends inside the array (a request could pin a thread); this one stops at
+   * the end of the input, with any depth and without recursion.
+   */
+  private static void skipArray(JsonParser p) {
+    long depth = 1;
+    while (depth > 0) {
+      if (!p.hasNext()) {
+        throw new InvalidParameter("body", "The JSON body ends inside an array");
+      }
+      switch (p.next()) {
+        case START_ARRAY, START_OBJECT -> {
+          if (++depth > MAX_DEPTH) {
+            throw new InvalidParameter("body", "The JSON body is nested deeper than " + MAX_DEPTH + " levels");
+          }
+        }
+        case END_ARRAY, END_OBJECT -> depth--;
+        default -> { }
+      }
+    }
   }
 }

@@ -55,13 +55,17 @@ public final class QueryParameters {
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       String unit = m.group(2) == null ? "s" : m.group(2);
-      d = switch (unit) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      try {
+        d = switch (unit) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+      } catch (ArithmeticException tooLong) {
+        throw new InvalidParameter(parameter, parameter + " must be at most " + MAX_STEP.toDays() + " days");
+      }
     } else {
       try {
         d = Duration.parse(v.toUpperCase(Locale.ROOT));
@@ -70,7 +74,10 @@ public final class QueryParameters {
             + abbreviate(v) + "'");
       }
     }
-    if (d.isNegative() || d.compareTo(Duration.ofSeconds(1)) < 0 || d.toNanos() % 1_000_000_000L != 0) {
+    if (d.compareTo(MAX_STEP) > 0) {
+      throw new InvalidParameter(parameter, parameter + " must be at most " + MAX_STEP.toDays() + " days");
+    }
+    if (d.isNegative() || d.compareTo(Duration.ofSeconds(1)) < 0 || d.getNano() != 0) {
       throw new InvalidParameter(parameter, parameter + " must be a whole number of seconds, at least 1s, got '"
           + abbreviate(v) + "'");
     }

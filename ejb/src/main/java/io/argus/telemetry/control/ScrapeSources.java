@@ -6,6 +6,9 @@ import io.argus.platform.control.Rfc3339;
 import io.argus.platform.control.StateConflict;
 import io.argus.telemetry.entity.ScrapeSource;
 import io.argus.telemetry.entity.SourceKind;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +20,7 @@ import java.util.List;
 
 /** The registered scrape sources: registration, listing, removal, and which are due. */
 @Stateless
+@DeclareRoles({Role.READER_NAME, Role.OPERATOR_NAME, Role.ADMIN_NAME})
 public class ScrapeSources {
 
   public static final Duration MAX_INTERVAL = Duration.ofDays(1);
@@ -25,6 +29,7 @@ public class ScrapeSources {
   EntityManager em;
 
   /** Registers an endpoint; the URL must be new. */
+  @RolesAllowed(Role.OPERATOR_NAME)
   public ScrapeSource register(URI url, SourceKind kind, Duration interval) {
     if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
       throw new InvalidParameter("interval", "interval must be from 1s to 1d");
@@ -52,6 +57,7 @@ public class ScrapeSources {
     return s;
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
   public void remove(long id) {
     em.remove(get(id));
   }

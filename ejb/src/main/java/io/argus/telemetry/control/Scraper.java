@@ -1,5 +1,6 @@
 package io.argus.telemetry.control;
 
+import io.argus.security.control.OutboundPolicy;
 import io.argus.ingest.control.ExpositionParser;
 import io.argus.ingest.control.SampleNormaliser;
 import io.argus.ingest.entity.ExpositionReport;
@@ -47,6 +48,12 @@ public final class Scraper {
 
   public Outcome scrape(URI url, SampleNormaliser normaliser, Instant now) {
     byte[] body;
+    try {
+      // checked again at every scrape: a name may resolve elsewhere now than when it was registered
+      OutboundPolicy.current().checkResolved("url", url.getHost());
+    } catch (IOException | io.argus.platform.control.InvalidParameter e) {
+      return failed(e.getMessage());
+    }
     try {
       HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
           .header("Accept", "text/plain;version=0.0.4;q=1, */*;q=0.1")

@@ -1,13 +1,15 @@
 package io.argus.telemetry.control;
 
 import io.argus.platform.control.InvalidParameter;
+import io.argus.security.control.OutboundPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
  * The outbound URLs Argus accepts for scraping: absolute http or https with a host, no user info
- * (credentials would end up in listings and logs), no fragment, at most 2048 characters.
+ * (credentials would end up in listings and logs), no fragment, at most 2048 characters, and a host
+ * the {@link OutboundPolicy} allows (never link-local, as the cloud metadata service is).
  */
 public final class SourceUrls {
 
@@ -43,6 +45,7 @@ public final class SourceUrls {
     if (uri.getPort() == 0 || uri.getPort() > 65535) {
       throw new InvalidParameter(parameter, parameter + " has an invalid port");
     }
+    OutboundPolicy.current().check(parameter, uri.getHost());
     return uri;
   }
 }

@@ -34,7 +34,7 @@ class MigrationsIT {
       assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(2);
       List<String> tablesAfterFirst = tables(ds);
       assertThat(tablesAfterFirst).contains("host", "gpu", "metric", "metric_alias", "monitoring_session", "session_client",
-          "session_service", "collection", "collection_artifact");
+          "session_service", "collection", "collection_artifact", "api_key");
       int metrics = count(ds, "SELECT count(*) FROM metric");
 
       MigrateResult second = Migrations.apply(ds, DatabaseSettings.Vendor.POSTGRESQL);

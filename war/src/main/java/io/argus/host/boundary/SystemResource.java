@@ -1,5 +1,8 @@
 package io.argus.host.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.collect.boundary.Collector;
 import io.argus.collect.entity.Snapshot;
 import io.argus.platform.boundary.Problem;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System monitor", description = "Live host and GPU figures of a node (the system-monitor API's shapes)")
+@RolesAllowed(Role.READER_NAME)
 public class SystemResource {
 
   @Inject

@@ -1,5 +1,7 @@
 package io.argus.platform.boundary;
 
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The REST API of Argus, under {@code /api}. */
 @ApplicationPath("api")
+@DeclareRoles({Role.READER_NAME, Role.OPERATOR_NAME, Role.ADMIN_NAME})
 @OpenAPIDefinition(
     info = @Info(
         title = "Argus",
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = {
       @Tag(name = "Telemetry", description = "The GPU telemetry store: GPUs, hosts, metrics, samples"),
       @Tag(name = "Sessions", description = "HPC monitoring sessions: a Prometheus per session, started through SLURM"
-          + " (or locally), its scrape targets, and collections of time windows into CSV/JSON artifacts")
+          + " (or locally), its scrape targets, and collections of time windows into CSV/JSON artifacts"),
+      @Tag(name = "Security", description = "API keys: created (the secret shown once), listed, rotated, revoked; admins only")
     })
 public class ArgusApplication extends Application {}

@@ -34,6 +34,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         name = node.getName();
       }
     }
-    return name;
+    // the JSON names fields in snake_case; Java in camelCase
+    return name == null ? null : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

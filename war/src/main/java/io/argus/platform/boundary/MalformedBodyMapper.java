@@ -16,6 +16,10 @@ public class MalformedBodyMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException e) {
+    Response own = Problems.ownCause(e, uri.getRequestUri().getPath());
+    if (own != null) {
+      return own;
+    }
     String reason = e.getMessage() == null ? "unreadable JSON" : e.getMessage();
     if (reason.length() > 300) {
       reason = reason.substring(0, 300) + "…";

@@ -1,14 +1,28 @@
 package io.argus.platform.boundary;
 
+import io.argus.platform.control.ProblemException;
 import io.argus.platform.control.RequestContext;
 import jakarta.ws.rs.core.Response;
 
 /** Builds problem+json responses, so that every mapper writes the same document. */
-final class Problems {
+public final class Problems {
 
   private Problems() {}
 
-  static Response response(int status, String title, String detail, String instance, String parameter, String errorId) {
+  /**
+   * The problem for one of our own refusals (a body over its size or depth limit) that a binder
+   * wrapped in its exception while reading; null when there is none in the cause chain.
+   */
+  static Response ownCause(Throwable e, String path) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProblemException p) {
+        return response(p.status(), p.title(), p.detail(), path, p.parameter().orElse(null), null);
+      }
+    }
+    return null;
+  }
+
+  public static Response response(int status, String title, String detail, String instance, String parameter, String errorId) {
     Problem problem = new Problem(
         "about:blank", title, status, detail, instance, parameter,
         RequestContext.requestId().orElse(null), errorId);

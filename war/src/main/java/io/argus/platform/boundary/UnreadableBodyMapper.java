@@ -28,6 +28,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
   @Override
   public Response toResponse(ProcessingException e) {
     String path = uri.getRequestUri().getPath();
+    Response own = Problems.ownCause(e, path);
+    if (own != null) {
+      return own;
+    }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof JsonbException || t instanceof JsonException) {
         String reason = t.getMessage() == null ? "unreadable JSON" : t.getMessage();

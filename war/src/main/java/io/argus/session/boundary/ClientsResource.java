@@ -1,5 +1,8 @@
 package io.argus.session.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.session.control.SessionValidator;
@@ -24,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
+@RolesAllowed(Role.OPERATOR_NAME)
 public class ClientsResource {
 
   @Inject
   Sessions sessions;
 
+  @Audited("client.register")
   @POST
   @Operation(operationId = "register_client_api_v1_clients_post", summary = "Register a client for monitoring",
       description = "Adds the client's node and DCGM exporter targets (per its preferences; a missing preference means enabled)"

@@ -1,5 +1,8 @@
 package io.argus.session.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.session.control.SessionValidator;
@@ -23,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
+@RolesAllowed(Role.OPERATOR_NAME)
 public class ServicesResource {
 
   @Inject
   Sessions sessions;
 
+  @Audited("service.register")
   @POST
   @Operation(operationId = "register_service_api_v1_services_post", summary = "Register a service for monitoring",
       description = "Splits the endpoint URL into a host:port target, scheme and metrics path, keeps the labels, and writes the"

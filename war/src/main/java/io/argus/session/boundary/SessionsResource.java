@@ -1,5 +1,11 @@
 package io.argus.session.boundary;
 
+import io.argus.security.boundary.Callers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.session.control.SessionValidator;
@@ -44,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
+@RolesAllowed(Role.READER_NAME)
 public class SessionsResource {
 
   private static final int MAX_LIMIT = 1000;
@@ -51,6 +58,8 @@ public class SessionsResource {
   @Inject
   Sessions sessions;
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("session.create")
   @POST
   @Operation(operationId = "create_session_api_v1_sessions_post", summary = "Create a new monitoring session",
       description = "Creates the session's working directory and prometheus.yml. The session id is run_id when given, else mon-<8 hex>.")
@@ -61,7 +70,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "A session with this run_id exists",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionCreateResponse create(SessionCreateRequest body) {
+  public SessionCreateResponse create(SessionCreateRequest body, @Context HttpServletRequest httpRequest) {
     SessionCreateRequest r = body == null ? new SessionCreateRequest() : body;
     if (r.retentionHours != null && (r.retentionHours < 1 || r.retentionHours > 87_600)) {
       throw new InvalidParameter("retention_hours", "retention_hours " + r.retentionHours + " is out of range; expected 1 to 87600");
@@ -73,6 +82,7 @@ public class SessionsResource {
         SessionValidator.port("prometheus_port", r.prometheusPort == null ? 9090 : r.prometheusPort),
         SessionValidator.node("prom_host", r.promHost == null ? "localhost" : r.promHost));
     MonitoringSession s = sessions.create(request);
+    Callers.audit(httpRequest, "session_id", s.id());
     return new SessionCreateResponse(s.id(), s.prometheusUrl(), s.status().name(), s.workdir().toString());
   }
 
@@ -132,6 +142,8 @@ public class SessionsResource {
         j.exitCode().orElse(null), launcher, null);
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("session.start")
   @POST
   @Path("{session_id}/start")
   @Operation(operationId = "start_session_api_v1_sessions__session_id__start_post", summary = "Start a monitoring session",
@@ -161,6 +173,8 @@ public class SessionsResource {
         s.node().orElse(null), s.launcher().map(l -> l.key()).orElse(null));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("session.stop")
   @POST
   @Path("{session_id}/stop")
   @Operation(operationId = "stop_session_api_v1_sessions__session_id__stop_post", summary = "Stop a monitoring session",
@@ -177,6 +191,8 @@ public class SessionsResource {
     return new OutcomeResponse(true, sessions.stop(id(sessionId)));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("session.delete")
   @DELETE
   @Path("{session_id}")
   @Operation(operationId = "delete_session_api_v1_sessions__session_id__delete", summary = "Delete a monitoring session",
@@ -191,6 +207,8 @@ public class SessionsResource {
     return new OutcomeResponse(true, sessions.delete(id(sessionId)));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("session.collect")
   @POST
   @Path("{session_id}/collect")
   @Operation(operationId = "collect_metrics_api_v1_sessions__session_id__collect_post", summary = "Collect metrics for a time window",
@@ -234,6 +252,8 @@ public class SessionsResource {
     return sessions.clients(id(sessionId)).stream().map(ClientView::of).toList();
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("client.remove")
   @DELETE
   @Path("{session_id}/clients/{client_id}")
   @Operation(operationId = "removeSessionClient", summary = "Remove a client",
@@ -262,6 +282,8 @@ public class SessionsResource {
     return sessions.services(id(sessionId)).stream().map(ServiceView::of).toList();
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("service.remove")
   @DELETE
   @Path("{session_id}/services/{client_id}/{name}")
   @Operation(operationId = "removeSessionService", summary = "Remove a service",

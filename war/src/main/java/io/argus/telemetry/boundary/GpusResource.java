@@ -1,5 +1,8 @@
 package io.argus.telemetry.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.telemetry.control.QueryParameters;
 import io.argus.telemetry.control.TelemetryStore;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/gpus")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")
+@RolesAllowed(Role.READER_NAME)
 public class GpusResource {
 
   @Inject

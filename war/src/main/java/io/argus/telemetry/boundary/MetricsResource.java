@@ -1,5 +1,8 @@
 package io.argus.telemetry.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.telemetry.control.MetricCatalog;
 import io.argus.telemetry.entity.MetricKind;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")
+@RolesAllowed(Role.READER_NAME)
 public class MetricsResource {
 
   @Inject

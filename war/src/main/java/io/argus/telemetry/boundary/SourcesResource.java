@@ -1,5 +1,8 @@
 package io.argus.telemetry.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.telemetry.control.QueryParameters;
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")
+@RolesAllowed(Role.READER_NAME)
 public class SourcesResource {
 
   @Inject
@@ -42,6 +46,8 @@ public class SourcesResource {
   @Context
   UriInfo uri;
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("source.create")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "registerSource", summary = "Register a scrape source",
@@ -94,6 +100,8 @@ public class SourcesResource {
     return SourceView.of(sources.get(id(id)));
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("source.delete")
   @DELETE
   @Path("{id}")
   @Operation(operationId = "deleteSource", summary = "Stop scraping a source and forget it",

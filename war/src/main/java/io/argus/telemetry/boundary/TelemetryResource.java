@@ -1,5 +1,8 @@
 package io.argus.telemetry.boundary;
 
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.platform.control.PayloadTooLarge;
@@ -39,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Telemetry across every GPU (the fleet view), and batch ingest. */
 @Path("v1/telemetry")
 @Tag(name = "Telemetry")
+@RolesAllowed(Role.READER_NAME)
 public class TelemetryResource {
 
   static final String CSV = "text/csv";
@@ -107,6 +111,8 @@ public class TelemetryResource {
     return TelemetryRequests.response(parsed, store.reader().telemetry(parsed.query()), uri);
   }
 
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Audited("telemetry.ingest")
   @POST
   @Consumes({MediaType.APPLICATION_JSON, CSV})
   @Produces(MediaType.APPLICATION_JSON)

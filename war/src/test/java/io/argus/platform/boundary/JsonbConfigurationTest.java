@@ -27,4 +27,34 @@ class JsonbConfigurationTest {
           + "\"detail\":\"bad\",\"instance\":\"/api/x\",\"parameter\":\"kind\",\"request_id\":\"r1\"}");
     }
   }
+
+  public static class Port {
+    public Integer prometheusPort;
+  }
+
+  public static class Named {
+    public String runId;
+  }
+
+  @Test
+  void textIsNeverMadeFromArraysOrObjects() throws Exception {
+    try (Jsonb jsonb = JsonbConfiguration.create()) {
+      assertThat(jsonb.fromJson("{\"run_id\":\"a\"}", Named.class).runId).isEqualTo("a");
+      for (String bad : new String[] {"[\"a\"]", "{\"x\":1}", "true"}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jsonb.fromJson("{\"run_id\":" + bad + "}", Named.class))
+            .as(bad).isInstanceOf(jakarta.json.bind.JsonbException.class);
+      }
+    }
+  }
+
+  @Test
+  void integersAreNeverTruncated() throws Exception {
+    try (Jsonb jsonb = JsonbConfiguration.create()) {
+      assertThat(jsonb.fromJson("{\"prometheus_port\":9090}", Port.class).prometheusPort).isEqualTo(9090);
+      for (String bad : new String[] {"1.5", "4294967297", "1e309", "\"9090\""}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jsonb.fromJson("{\"prometheus_port\":" + bad + "}", Port.class))
+            .as(bad).isInstanceOf(jakarta.json.bind.JsonbException.class);
+      }
+    }
+  }
 }
