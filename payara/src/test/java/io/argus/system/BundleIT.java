@@ -51,6 +51,13 @@ class BundleIT {
       assertThat(argus.get("/health/live").headers().firstValue("X-Request-ID")).isPresent();
       assertThat(argus.get("/api/nothing").statusCode()).isEqualTo(404);
 
+      // a scrape source registers on the embedded database too (ids from a sequence)
+      var source = ArgusProcess.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(argus.url("/api/v1/sources")))
+              .header("Content-Type", "application/json")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:9/metrics\",\"kind\":\"dcgm\",\"interval\":\"60s\"}"))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(source.statusCode()).as(source.body()).isEqualTo(201);
+
       // the simulated GPU backend, with the dcgm-exporter family switched off
       String exposition = argus.get("/metrics").body();
       assertThat(exposition).contains("gpu_device_count 3\n", "argus_gpu_backend_info{backend=\"simulated\"} 1\n");

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,7 +16,8 @@ import java.time.OffsetDateTime;
 public class ScrapeSource {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @SequenceGenerator(name = "scrape_source_seq", sequenceName = "scrape_source_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scrape_source_seq")
   private Long id;
 
   @Column(nullable = false, unique = true, length = 2048)
