@@ -88,6 +88,24 @@ class CollectionIT {
     assertThat(argus.get("/metrics?scope=base").body()).contains("mp_scope=\"base\"").doesNotContain("gpu_device_count");
   }
 
+  /** The server's timer service would stretch every interval below a second to one (its default minimum). */
+  @Test
+  void aSubSecondIntervalIsKept() throws Exception {
+    long before = cycles();
+    long started = System.nanoTime();
+    Thread.sleep(5000);
+    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+    long done = cycles() - before;
+
+    // 0.5 s: ten cycles in five seconds; a one-second floor would give five
+    assertThat(done).as("cycles in %d ms at PT0.5S", elapsedMillis).isGreaterThanOrEqualTo(Math.round(elapsedMillis / 500.0 * 0.7));
+  }
+
+  private static long cycles() throws Exception {
+    return argus.get("/metrics").body().lines().filter(l -> l.startsWith("argus_collector_cycles_total "))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElseThrow();
+  }
+
   @Test
   void jsonViewsShowTheSameValues() throws Exception {
     JsonObject gpu = object(argus.get("/metrics/json/gpu").body());
