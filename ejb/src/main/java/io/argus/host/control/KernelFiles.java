@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The few Linux figures OSHI does not expose, read straight from procfs and sysfs; every method
- * answers absent on other systems or when a file is unreadable.
+ * The Linux figures read every cycle, straight from procfs and sysfs (one read per file, scanned in
+ * place by a {@link ProcScanner}), and the few OSHI does not expose; every method answers absent on
+ * other systems or when a file is unreadable. Not thread-safe, like the scanner it keeps: the host
+ * probe calls it under its lock.
  */
 final class KernelFiles {
 
-  /** Precompiled: String.split with a regex of more than one character compiles it on every call. */
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-
   private final Path proc;
   private final Path sys;
+  private final ProcScanner scan = new ProcScanner();
 
   KernelFiles(Path proc, Path sys) {
     this.proc = proc;
@@ -32,24 +32,13 @@ final class KernelFiles {
 
   /** Soft interrupts serviced since boot: the first number of the "softirq" line of /proc/stat. */
   OptionalLong softInterrupts() {
-    for (String line : lines(proc.resolve("stat"))) {
-      if (line.startsWith("softirq ")) {
-        return number(WHITESPACE.split(line), 1);
-      }
-    }
-    return OptionalLong.empty();
+    return cpuStat().map(CpuStat::softInterrupts).orElse(OptionalLong.empty());
   }
 
   /** MemFree of /proc/meminfo in bytes; OSHI only offers "available". */
   OptionalLong memoryFreeBytes() {
-    for (String line : lines(proc.resolve("meminfo"))) {
-      if (line.startsWith("MemFree:")) {
-        String[] parts = WHITESPACE.split(line);
-        OptionalLong kibibytes = number(parts, 1);
-        return kibibytes.isPresent() ? OptionalLong.of(kibibytes.getAsLong() * 1024) : kibibytes;
-      }
-    }
-    return OptionalLong.empty();
+    Long free = memInfo().get("MemFree");
+    return free == null ? OptionalLong.empty() : OptionalLong.of(free);
   }
 
   /** The lowest minimum clock of any CPU in kHz, as cpufreq reports it; VMs usually have none. */
@@ -81,38 +70,40 @@ final class KernelFiles {
    * nice, system, idle, iowait, irq, softirq, steal), which is also OSHI's. Empty when unreadable.
    */
   java.util.Optional<CpuStat> cpuStat() {
-    List<String> lines = lines(proc.resolve("stat"));
+    if (!scan.load(proc.resolve("stat"))) {
+      return java.util.Optional.empty();
+    }
     long[] total = null;
     java.util.List<long[]> cores = new java.util.ArrayList<>();
     OptionalLong ctxt = OptionalLong.empty();
     OptionalLong intr = OptionalLong.empty();
     OptionalLong softirq = OptionalLong.empty();
-    for (String line : lines) {
-      String[] f = WHITESPACE.split(line.trim());
-      if (f[0].equals("cpu")) {
-        total = ticks(f);
-      } else if (f[0].startsWith("cpu")) {
-        long[] t = ticks(f);
-        if (t != null) {
-          cores.add(t);
-        }
-      } else if (f[0].equals("ctxt")) {
-        ctxt = number(f, 1);
-      } else if (f[0].equals("intr")) {
-        intr = number(f, 1);
-      } else if (f[0].equals("softirq")) {
-        softirq = number(f, 1);
+    while (scan.nextLine()) {
+      if (!scan.nextField()) {
+        continue;
+      }
+      if (scan.fieldEquals("cpu")) {
+        total = ticks();
+      } else if (scan.lineStartsWith("cpu")) {
+        cores.add(ticks());
+      } else if (scan.fieldEquals("ctxt")) {
+        ctxt = present(scan.nextLong());
+      } else if (scan.fieldEquals("intr")) {
+        intr = present(scan.nextLong()); // the total; the per-line counters after it are not read
+      } else if (scan.fieldEquals("softirq")) {
+        softirq = present(scan.nextLong());
       }
     }
     return total == null ? java.util.Optional.empty()
         : java.util.Optional.of(new CpuStat(total, cores.toArray(new long[0][]), ctxt, intr, softirq));
   }
 
-  private static long[] ticks(String[] f) {
+  /** The eight tick columns after the line's name; a missing or unreadable one counts 0. */
+  private long[] ticks() {
     long[] t = new long[8];
     for (int i = 0; i < 8; i++) {
-      OptionalLong v = number(f, i + 1);
-      t[i] = v.isPresent() ? v.getAsLong() : 0;
+      long v = scan.nextLong();
+      t[i] = v == ProcScanner.NOT_A_NUMBER ? 0 : v;
     }
     return t;
   }
@@ -120,15 +111,17 @@ final class KernelFiles {
   /** /proc/meminfo in one read, in bytes, by field name (MemTotal, MemAvailable, SwapTotal, …). */
   java.util.Map<String, Long> memInfo() {
     java.util.Map<String, Long> values = new java.util.HashMap<>();
-    for (String line : lines(proc.resolve("meminfo"))) {
-      int colon = line.indexOf(':');
-      if (colon < 0) {
+    if (!scan.load(proc.resolve("meminfo"))) {
+      return values;
+    }
+    while (scan.nextLine()) {
+      String name = scan.upTo(':');
+      if (name == null) {
         continue;
       }
-      String[] f = WHITESPACE.split(line.substring(colon + 1).trim());
-      OptionalLong v = number(f, 0);
-      if (v.isPresent()) {
-        values.put(line.substring(0, colon), f.length > 1 && f[1].equals("kB") ? v.getAsLong() * 1024 : v.getAsLong());
+      long v = scan.nextLong();
+      if (v != ProcScanner.NOT_A_NUMBER) {
+        values.put(name, scan.nextField() && scan.fieldEquals("kB") ? v * 1024 : v);
       }
     }
     return values;
@@ -153,11 +146,15 @@ final class KernelFiles {
   OptionalLong[] swapPages() {
     OptionalLong in = OptionalLong.empty();
     OptionalLong out = OptionalLong.empty();
-    for (String line : lines(proc.resolve("vmstat"))) {
-      if (line.startsWith("pswpin ")) {
-        in = number(line.split(" "), 1);
-      } else if (line.startsWith("pswpout ")) {
-        out = number(line.split(" "), 1);
+    if (scan.load(proc.resolve("vmstat"))) {
+      while (scan.nextLine()) {
+        if (scan.lineStartsWith("pswp") && scan.nextField()) {
+          if (scan.fieldEquals("pswpin")) {
+            in = present(scan.nextLong());
+          } else if (scan.fieldEquals("pswpout")) {
+            out = present(scan.nextLong());
+          }
+        }
       }
     }
     return new OptionalLong[] {in, out};
@@ -165,15 +162,19 @@ final class KernelFiles {
 
   /** Threads of the whole system: the total after the slash in /proc/loadavg's fourth field. */
   OptionalLong threads() {
-    List<String> lines = lines(proc.resolve("loadavg"));
-    if (lines.isEmpty()) {
+    if (!scan.load(proc.resolve("loadavg")) || !scan.nextLine() || !scan.skipFields(4)) {
       return OptionalLong.empty();
     }
-    String[] f = WHITESPACE.split(lines.get(0).trim());
-    if (f.length < 4 || f[3].indexOf('/') < 0) {
+    String runnable = scan.field();
+    int slash = runnable.indexOf('/');
+    if (slash < 0) {
       return OptionalLong.empty();
     }
-    return number(new String[] {f[3].substring(f[3].indexOf('/') + 1)}, 0);
+    try {
+      return OptionalLong.of(Long.parseLong(runnable.substring(slash + 1)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 
   /** Current frequency of each CPU in kHz from cpufreq, else from /proc/cpuinfo's "cpu MHz"; empty when neither. */
@@ -193,10 +194,13 @@ final class KernelFiles {
       return khz;
     }
     int i = 0;
-    for (String line : lines(proc.resolve("cpuinfo"))) {
-      if (line.startsWith("cpu MHz") && i < cpus) {
+    if (!scan.load(proc.resolve("cpuinfo"))) {
+      return new long[0];
+    }
+    while (scan.nextLine() && i < cpus) {
+      if (scan.lineStartsWith("cpu MHz") && scan.upTo(':') != null) {
         try {
-          khz[i++] = Math.round(Double.parseDouble(line.substring(line.indexOf(':') + 1).trim()) * 1000);
+          khz[i++] = Math.round(Double.parseDouble(scan.rest()) * 1000);
         } catch (NumberFormatException e) {
           return new long[0];
         }
@@ -212,17 +216,25 @@ final class KernelFiles {
    */
   java.util.Map<String, long[]> diskStats() {
     java.util.Map<String, long[]> stats = new java.util.HashMap<>();
-    for (String line : lines(proc.resolve("diskstats"))) {
-      String[] f = WHITESPACE.split(line.trim());
-      if (f.length < 13) {
+    if (!scan.load(proc.resolve("diskstats"))) {
+      return stats;
+    }
+    long[] f = new long[10];
+    while (scan.nextLine()) {
+      // major minor name, then reads, reads merged, sectors read, ms reading, writes, merged, sectors written, ms writing, in flight, ms doing I/O
+      if (!scan.skipFields(3)) {
         continue;
       }
-      try {
-        stats.put(f[2], new long[] {
-          Long.parseLong(f[3]), Long.parseLong(f[5]), Long.parseLong(f[7]), Long.parseLong(f[9]), Long.parseLong(f[12])});
-      } catch (NumberFormatException e) {
-        // a line this parser does not understand: that device has no counters this time
+      String name = scan.field();
+      boolean numbers = true;
+      for (int i = 0; i < f.length && numbers; i++) {
+        f[i] = scan.nextLong();
+        numbers = f[i] != ProcScanner.NOT_A_NUMBER;
       }
+      if (numbers) {
+        stats.put(name, new long[] {f[0], f[2], f[4], f[6], f[9]});
+      }
+      // a line this parser does not understand: that device has no counters this time
     }
     return stats;
   }
@@ -232,41 +244,49 @@ final class KernelFiles {
    * drops received, then bytes, packets, errors, drops sent. Empty when the file is unreadable.
    */
   java.util.Map<String, long[]> netDev() {
-    java.util.Map<String, long[]> stats = new java.util.HashMap<>();
-    for (String line : lines(proc.resolve("net/dev"))) {
-      int colon = line.indexOf(':');
-      if (colon < 0) {
-        continue;
+    java.util.Map<String, long[]> stats = new java.util.LinkedHashMap<>();
+    if (!scan.load(proc.resolve("net/dev"))) {
+      return stats;
+    }
+    long[] f = new long[12];
+    while (scan.nextLine()) {
+      String name = scan.upTo(':');
+      if (name == null) {
+        continue; // the two header lines
       }
-      String[] f = WHITESPACE.split(line.substring(colon + 1).trim());
-      if (f.length < 12) {
-        continue;
+      boolean numbers = true;
+      for (int i = 0; i < f.length && numbers; i++) {
+        f[i] = scan.nextLong();
+        numbers = f[i] != ProcScanner.NOT_A_NUMBER;
       }
-      try {
-        stats.put(line.substring(0, colon).trim(), new long[] {
-          Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-          Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11])});
-      } catch (NumberFormatException e) {
-        // as above
+      if (numbers) {
+        stats.put(name, new long[] {f[0], f[1], f[2], f[3], f[8], f[9], f[10], f[11]});
       }
     }
     return stats;
   }
 
-  private static OptionalLong single(Path file) {
-    List<String> lines = lines(file);
-    return lines.isEmpty() ? OptionalLong.empty() : number(new String[] {lines.get(0).trim()}, 0);
+  /** An interface's hardware address from sysfs; absent when unreadable or all zeros (loopback, tunnels). */
+  java.util.Optional<String> interfaceMac(String name) {
+    List<String> lines = lines(sys.resolve("class/net").resolve(name).resolve("address"));
+    if (lines.isEmpty() || lines.get(0).isBlank() || lines.get(0).trim().matches("[0:]*")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(lines.get(0).trim());
   }
 
-  private static OptionalLong number(String[] parts, int index) {
-    if (parts.length <= index) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(parts[index]));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+  /** An interface's link speed in bit/s from sysfs (given there in Mbit/s); absent when down or unknown. */
+  OptionalLong interfaceSpeedBitsPerSecond(String name) {
+    OptionalLong mbits = single(sys.resolve("class/net").resolve(name).resolve("speed"));
+    return mbits.isPresent() && mbits.getAsLong() > 0 ? OptionalLong.of(mbits.getAsLong() * 1_000_000) : OptionalLong.empty();
+  }
+
+  private OptionalLong single(Path file) {
+    return scan.load(file) && scan.nextLine() ? present(scan.nextLong()) : OptionalLong.empty();
+  }
+
+  private static OptionalLong present(long value) {
+    return value == ProcScanner.NOT_A_NUMBER ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
   private static List<String> lines(Path file) {

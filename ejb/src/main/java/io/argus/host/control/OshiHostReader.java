@@ -65,6 +65,10 @@ final class OshiHostReader implements HostReader {
   private long diskStoresListedAt;
   private List<NetworkIF> networkIfs;
   private long networkIfsListedAt;
+  /** What each interface is apart from its counters, by name, as of the last listing. */
+  private Map<String, InterfaceFacts> interfaceFacts = Map.of();
+  /** The interfaces /proc/net/dev named at the last listing: another set means the list is stale. */
+  private java.util.Set<String> listedNames = java.util.Set.of();
   private List<FileSystemUsage> fileSystems;
   private long fileSystemsReadAt;
   private OptionalLong minimumKhz;
@@ -86,7 +90,7 @@ final class OshiHostReader implements HostReader {
     this.kernel = kernel;
     this.nanoTime = nanoTime;
     listDiskStores();
-    listNetworkIfs();
+    listNetworkIfs(kernel.netDev().keySet());
   }
 
   @Override
@@ -285,34 +289,47 @@ final class OshiHostReader implements HostReader {
     return name.startsWith("/dev/") ? name.substring(5) : name;
   }
 
+  /**
+   * Every interface the kernel counts (node_exporter's view: /proc/net/dev, including interfaces
+   * that are down or have no address, which Java's and so OSHI's list leaves out), with the MAC,
+   * addresses and speed learnt at the last listing. Listed again once a minute or as soon as the
+   * kernel's set of names changes, never every cycle.
+   */
   private List<NetworkIo> networkInterfaces() {
-    java.util.Map<String, long[]> counters = kernel.netDev();
-    boolean stale = nanoTime.getAsLong() - networkIfsListedAt > INVENTORY_LIFETIME_NANOS;
-    if (!stale && !counters.isEmpty()) {
-      stale = counters.size() != networkIfs.size();
-      for (NetworkIF nic : networkIfs) {
-        stale |= !counters.containsKey(nic.getName());
-      }
+    Map<String, long[]> counters = kernel.netDev();
+    if (counters.isEmpty()) {
+      return oshiNetworkInterfaces();
     }
-    if (stale) {
-      listNetworkIfs();
+    if (nanoTime.getAsLong() - networkIfsListedAt > INVENTORY_LIFETIME_NANOS || !counters.keySet().equals(listedNames)) {
+      listNetworkIfs(counters.keySet());
+    }
+    List<NetworkIo> result = new ArrayList<>(counters.size());
+    for (Map.Entry<String, long[]> e : counters.entrySet()) {
+      result.add(networkIo(e.getKey(), interfaceFacts.getOrDefault(e.getKey(), InterfaceFacts.UNKNOWN), e.getValue()));
+    }
+    return result;
+  }
+
+  /** Not Linux: OSHI's list and its own, slower update. */
+  private List<NetworkIo> oshiNetworkInterfaces() {
+    if (nanoTime.getAsLong() - networkIfsListedAt > INVENTORY_LIFETIME_NANOS) {
+      listNetworkIfs(java.util.Set.of());
     }
     List<NetworkIo> result = new ArrayList<>(networkIfs.size());
     for (NetworkIF nic : networkIfs) {
-      long[] c = counters.get(nic.getName());
-      if (c == null) {
-        // no /proc/net/dev (not Linux): OSHI's own, slower update
-        nic.updateAttributes();
-        c = new long[] {nic.getBytesRecv(), nic.getPacketsRecv(), nic.getInErrors(), nic.getInDrops(),
-          nic.getBytesSent(), nic.getPacketsSent(), nic.getOutErrors(), -1};
-      }
-      result.add(new NetworkIo(nic.getName(), Unknowns.text(nic.getMacaddr()), ipv4(nic),
-          Unknowns.positive(nic.getSpeed()), c[0], c[4], c[1], c[5], c[2], c[6],
-          Unknowns.count(c[3]), Unknowns.count(c[7]),
-          OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-          OptionalDouble.empty()));
+      nic.updateAttributes();
+      long[] c = {nic.getBytesRecv(), nic.getPacketsRecv(), nic.getInErrors(), nic.getInDrops(),
+        nic.getBytesSent(), nic.getPacketsSent(), nic.getOutErrors(), -1};
+      result.add(networkIo(nic.getName(), interfaceFacts.getOrDefault(nic.getName(), InterfaceFacts.UNKNOWN), c));
     }
     return result;
+  }
+
+  /** Counters in /proc/net/dev order: bytes, packets, errors, drops received, then the same sent. */
+  private static NetworkIo networkIo(String name, InterfaceFacts facts, long[] c) {
+    return new NetworkIo(name, facts.mac(), facts.ipv4(), facts.speedBitsPerSecond(), c[0], c[4], c[1], c[5], c[2], c[6],
+        Unknowns.count(c[3]), Unknowns.count(c[7]),
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
   }
 
   private void listDiskStores() {
@@ -320,10 +337,24 @@ final class OshiHostReader implements HostReader {
     diskStoresListedAt = nanoTime.getAsLong();
   }
 
-  private void listNetworkIfs() {
-    // loopback included: the API promises every interface, and local traffic can be the story
+  /** OSHI's interfaces (loopback included), and for the kernel's others what sysfs says of them. */
+  private void listNetworkIfs(java.util.Set<String> kernelNames) {
     networkIfs = hardware.getNetworkIFs(true);
+    Map<String, InterfaceFacts> facts = new java.util.HashMap<>();
+    for (NetworkIF nic : networkIfs) {
+      facts.put(nic.getName(), new InterfaceFacts(Unknowns.text(nic.getMacaddr()), ipv4(nic), Unknowns.positive(nic.getSpeed())));
+    }
+    for (String name : kernelNames) {
+      facts.computeIfAbsent(name, n -> new InterfaceFacts(kernel.interfaceMac(n), List.of(), kernel.interfaceSpeedBitsPerSecond(n)));
+    }
+    interfaceFacts = facts;
+    listedNames = java.util.Set.copyOf(kernelNames);
     networkIfsListedAt = nanoTime.getAsLong();
+  }
+
+  /** An interface's MAC, IPv4 addresses and link speed, each absent where unknown. */
+  private record InterfaceFacts(Optional<String> mac, List<Ipv4Address> ipv4, OptionalLong speedBitsPerSecond) {
+    static final InterfaceFacts UNKNOWN = new InterfaceFacts(Optional.empty(), List.of(), OptionalLong.empty());
   }
 
   private static List<Ipv4Address> ipv4(NetworkIF nic) {

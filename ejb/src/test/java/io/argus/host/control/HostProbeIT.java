@@ -79,6 +79,9 @@ class HostProbeIT {
       assertThat(nic.name()).isEqualTo("lo");
       assertThat(nic.receivedBytesPerSecond()).isPresent();
     });
+    // every interface the kernel counts, also those that are down or have no address (Java's list omits those)
+    assertThat(snapshot.networkInterfaces()).extracting(nic -> nic.name())
+        .containsExactlyInAnyOrderElementsOf(KernelFiles.ofThisMachine().netDev().keySet());
     assertThat(snapshot.disks()).allSatisfy(disk -> assertThat(List.of(
         disk.readBytesPerSecond(), disk.writtenBytesPerSecond()))
         .allSatisfy(rate -> assertThat(rate).isPresent()));
