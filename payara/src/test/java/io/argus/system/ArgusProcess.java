@@ -127,7 +127,14 @@ final class ArgusProcess implements AutoCloseable {
 
   String tail() {
     String all = log();
-    return all.length() <= 6000 ? all : "…" + all.substring(all.length() - 6000);
+    String tail = all.length() <= 6000 ? all : "…" + all.substring(all.length() - 6000);
+    int severe = all.indexOf("[SEVERE]");
+    if (severe < 0 || all.length() - severe <= 6000) {
+      return tail;
+    }
+    // the first severe record is usually the cause; the tail only shows its consequences
+    String first = all.substring(Math.max(0, all.lastIndexOf('\n', severe) + 1), Math.min(all.length(), severe + 4000));
+    return "first severe record:\n" + first + "\n…\nlast lines:\n" + tail;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.argus.collect.control.GpuBackends;
 import io.argus.collect.entity.Snapshot;
 import io.argus.gpu.control.ProcessAttribution;
 import io.argus.host.control.HostProbe;
+import io.argus.platform.control.StartedBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -93,6 +94,7 @@ public class Collector {
     } else {
       LOG.info("Collection is off (argus.collect.enabled=false); the endpoints show the start-up snapshot");
     }
+    StartedBeans.started(Collector.class);
   }
 
   @Timeout
@@ -110,6 +112,7 @@ public class Collector {
 
   @PreDestroy
   void stop() {
+    StartedBeans.stopped(Collector.class);
     if (timer != null) {
       try {
         timer.cancel();

@@ -1,6 +1,7 @@
 package io.argus.platform.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
@@ -61,10 +62,16 @@ public class Database {
       MigrateResult result = Migrations.apply(dataSource, settings.vendor());
       LOG.info(() -> "Database schema at version " + currentVersion(result) + " ("
           + result.migrationsExecuted + " migration(s) applied now)");
+      StartedBeans.started(Database.class);
     } catch (FlywayException e) {
       LOG.log(Level.SEVERE, "Database migration failed; Argus will not start: " + e.getMessage(), e);
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
     }
+  }
+
+  @PreDestroy
+  void stopped() {
+    StartedBeans.stopped(Database.class);
   }
 
   private static String currentVersion(MigrateResult result) {

@@ -7,7 +7,9 @@ import io.argus.session.control.Sessions;
 import io.argus.session.entity.MonitoringSession;
 import io.argus.session.entity.SessionHealth;
 import io.argus.session.entity.SessionStatus;
+import io.argus.platform.control.StartedBeans;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -64,6 +66,12 @@ public class SessionReconciler {
     }
     long interval = Math.max(1000, config.settings().reconcileInterval().toMillis());
     timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("session-reconciler", false));
+    StartedBeans.started(SessionReconciler.class);
+  }
+
+  @PreDestroy
+  void stopped() {
+    StartedBeans.stopped(SessionReconciler.class);
   }
 
   @Timeout

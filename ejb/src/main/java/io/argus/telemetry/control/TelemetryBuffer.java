@@ -4,6 +4,7 @@ import io.argus.telemetry.entity.GpuInventoryEntry;
 import io.argus.telemetry.entity.HostInventoryEntry;
 import io.argus.telemetry.entity.SampleRow;
 import io.argus.telemetry.entity.TelemetryBatch;
+import io.argus.platform.control.StartedBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -112,6 +113,7 @@ public class TelemetryBuffer {
     timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("telemetry-writer", false));
     LOG.info(() -> "Telemetry buffer: " + maxSamples + " samples in memory, then up to " + maxSpillBytes
         + " bytes spilled to " + spill);
+    StartedBeans.started(TelemetryBuffer.class);
   }
 
   /**
@@ -170,6 +172,7 @@ public class TelemetryBuffer {
 
   @PreDestroy
   void stop() {
+    StartedBeans.stopped(TelemetryBuffer.class);
     for (Timer t : timers.getTimers()) {
       t.cancel();
     }

@@ -2,7 +2,7 @@ package io.argus.collect.boundary;
 
 import io.argus.collect.control.CollectorStats;
 import io.argus.platform.control.Rfc3339;
-import jakarta.ejb.EJBException;
+import io.argus.platform.boundary.UnavailableBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,12 +32,7 @@ public class CollectorHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    try {
-      return check();
-    } catch (EJBException starting) {
-      // the collector is still being created while the server already answers probes
-      return HealthCheckResponse.named("collector").status(false).withData("state", "starting").build();
-    }
+    return UnavailableBeans.guard("collector", false, this::check, Collector.class);
   }
 
   private HealthCheckResponse check() {

@@ -2,7 +2,7 @@ package io.argus.gpu.boundary;
 
 import io.argus.collect.boundary.Collector;
 import io.argus.collect.entity.Snapshot;
-import jakarta.ejb.EJBException;
+import io.argus.platform.boundary.UnavailableBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,12 +24,7 @@ public class GpuBackendHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    try {
-      return check();
-    } catch (EJBException starting) {
-      // the collector is still being created while the server already answers probes
-      return HealthCheckResponse.named("gpu").status(true).withData("state", "starting").build();
-    }
+    return UnavailableBeans.guard("gpu", true, this::check, Collector.class);
   }
 
   private HealthCheckResponse check() {

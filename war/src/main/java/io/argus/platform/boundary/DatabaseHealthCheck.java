@@ -22,6 +22,10 @@ public class DatabaseHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    return UnavailableBeans.guard("database", false, this::check, Database.class);
+  }
+
+  private HealthCheckResponse check() {
     Database.Ping ping = database.ping(Duration.ofSeconds(2));
     HealthCheckResponseBuilder builder = HealthCheckResponse.named("database")
         .status(ping.up())

@@ -2,6 +2,7 @@ package io.argus.session.boundary;
 
 import io.argus.session.entity.LauncherKind;
 import io.argus.session.entity.SessionHealth;
+import io.argus.platform.boundary.UnavailableBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,6 +24,10 @@ public class SessionsHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    return UnavailableBeans.guard("sessions", false, this::check, SessionReconciler.class);
+  }
+
+  private HealthCheckResponse check() {
     SessionHealth h = reconciler.health();
     boolean slurm = h.launcher() == LauncherKind.SLURM;
     HealthCheckResponseBuilder builder = HealthCheckResponse.named("sessions")

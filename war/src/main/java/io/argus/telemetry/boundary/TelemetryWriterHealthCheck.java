@@ -3,6 +3,7 @@ package io.argus.telemetry.boundary;
 import io.argus.telemetry.control.BufferDrain;
 import io.argus.telemetry.control.SampleBuffer;
 import io.argus.telemetry.control.TelemetryBuffer;
+import io.argus.platform.boundary.UnavailableBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,6 +24,10 @@ public class TelemetryWriterHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    return UnavailableBeans.guard("telemetry-writer", false, this::check, TelemetryBuffer.class);
+  }
+
+  private HealthCheckResponse check() {
     SampleBuffer.Stats stats = buffer.stats();
     BufferDrain.Status writer = buffer.writerStatus();
     HealthCheckResponseBuilder b = HealthCheckResponse.named("telemetry-writer")
