@@ -1,4 +1,5 @@
-// Talks to the Argus API of the server that served the console; writes carry the operator key.
+// Talks to the Argus API of the server that served the console. Every request carries the key when
+// one is set: with keys configured, Argus wants one for reads as well as for changes.
 
 const KEY_STORAGE = 'argus.apiKey';
 
@@ -44,10 +45,8 @@ async function failure(response) {
 
 async function request(method, path, { params, body, accept = 'application/json', signal, okStatuses = [] } = {}) {
   const headers = { Accept: accept };
-  if (method !== 'GET') {
-    const key = apiKey();
-    if (key) headers['X-API-Key'] = key;
-  }
+  const key = apiKey();
+  if (key) headers['X-API-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(url(path, params), {
     method,
@@ -88,4 +87,22 @@ export async function send(method, path, body, options = {}) {
   const response = await request(method, path, { body, ...options });
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : null;
+}
+
+/** Hands a blob to the browser as a file download. */
+export function saveBlob(blob, filename) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+/** Downloads a file of the API with the key (a plain link cannot send one), under the name the server gives. */
+export async function download(path, fallbackName, options = {}) {
+  const response = await request('GET', path, { accept: '*/*', ...options });
+  const disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  saveBlob(await response.blob(), disposition ? disposition[1] : fallbackName);
 }

@@ -1,5 +1,5 @@
 // GPU: time-range charts of any metric, who used the GPU, and the raw rows as CSV.
-import { getAll, getJson } from './api.js';
+import { getAll, getJson, saveBlob } from './api.js';
 import { el, facts, table, time, bytes, stepText, stepFor } from './dom.js';
 import { align, timeChart } from './charts.js';
 
@@ -239,12 +239,7 @@ export default {
         const { items, complete } = await getAll(`/api/v1/gpus/${encodeURIComponent(uuid)}/telemetry`, {
           start_time: range.start.toISOString(), end_time: range.end.toISOString(), metric_name: state.metrics, limit: 10000
         }, { maxPages: RAW_ROW_LIMIT / 10000 });
-        const blob = new Blob([toCsv(items)], { type: 'text/csv' });
-        const link = el('a', { href: URL.createObjectURL(blob), download: `${uuid}-${range.start.toISOString()}.csv` });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+        saveBlob(new Blob([toCsv(items)], { type: 'text/csv' }), `${uuid}-${range.start.toISOString()}.csv`);
         ctx.status(`${items.length} rows downloaded${complete ? '' : ` (the first ${RAW_ROW_LIMIT}; narrow the range for the rest)`}.`);
       } catch (err) {
         ctx.fail(err);

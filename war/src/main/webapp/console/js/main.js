@@ -1,4 +1,4 @@
-// The console's shell: routing between pages, the theme, the operator key, the status line.
+// The console's shell: routing between pages, the theme, the API key, the status line.
 import { apiKey, setApiKey } from './api.js';
 import fleet from './fleet.js';
 import gpu from './gpu.js';
@@ -20,7 +20,10 @@ const context = {
     statusLine.classList.toggle('error', Boolean(error));
   },
   fail(err) {
-    context.status(err?.message || String(err), { error: true });
+    const message = err?.message || String(err);
+    context.status(err?.status === 401
+      ? `Argus wants an API key for this: enter one above. (${message})`
+      : message, { error: true });
   },
   ready() {
     main.dataset.state = 'ready';
@@ -63,10 +66,16 @@ function setUp() {
 
   const key = document.getElementById('api-key');
   key.value = apiKey();
-  key.addEventListener('change', () => setApiKey(key.value.trim()));
+  // a new key can open what the old one could not: draw the page again with it
+  const useKey = () => {
+    if (key.value.trim() === apiKey()) return;
+    setApiKey(key.value.trim());
+    route();
+  };
+  key.addEventListener('change', useKey);
   document.getElementById('key-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    setApiKey(key.value.trim());
+    useKey();
   });
 
   window.addEventListener('hashchange', () => {

@@ -1,5 +1,5 @@
 // Sessions: monitoring sessions with their state, scrape targets and collections; start, stop, collect.
-import { getJson, send, url } from './api.js';
+import { download, getJson, send, url } from './api.js';
 import { el, badge, facts, table, time, bytes, ago } from './dom.js';
 
 const REFRESH_MS = 3000;
@@ -133,11 +133,20 @@ export default {
             el('td', null, time(c.created_at)),
             el('td', null, `${time(c.window_start)} – ${time(c.window_end)}`),
             el('td', { class: 'num' }, c.series_count), el('td', { class: 'num' }, c.row_count),
-            el('td', null, el('div', { class: 'actions' }, (c.files || []).map((f) => el('a', {
-              href: url(`/api/v1/sessions/${encodeURIComponent(s.session_id)}/collections/${c.collection_id}/artifacts/${f.name}`).href,
-              download: true, title: `sha256 ${f.sha256}`
-            }, `${f.name} (${bytes(f.size_bytes)})`)))))), { caption: 'Collections' })
+            el('td', null, el('div', { class: 'actions' }, (c.files || []).map((f) => artifactLink(s, c, f)))))), { caption: 'Collections' })
           : el('p', { class: 'muted' }, 'Nothing collected yet.'));
+    }
+
+    /** A link that also works with keys configured: the click fetches the file with the key. */
+    function artifactLink(s, c, f) {
+      const path = `/api/v1/sessions/${encodeURIComponent(s.session_id)}/collections/${c.collection_id}/artifacts/${f.name}`;
+      return el('a', {
+        href: url(path).href, download: true, title: `sha256 ${f.sha256}`,
+        onclick: (event) => {
+          event.preventDefault();
+          download(path, f.name).then(() => ctx.status(`${f.name} downloaded.`), (err) => ctx.fail(err));
+        }
+      }, `${f.name} (${bytes(f.size_bytes)})`);
     }
 
     async function refresh(force = false) {

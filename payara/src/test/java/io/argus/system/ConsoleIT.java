@@ -220,16 +220,8 @@ class ConsoleIT {
   @Order(4)
   void aSessionIsStartedCollectedAndStoppedFromItsPage() throws Exception {
     int port = ArgusProcess.freePort();
+    // no key: this server has none, so writes from this host need none (a key it does not know would be a 401)
     open("/console/#/sessions");
-    WebElement key = browser.findElement(By.id("api-key"));
-    key.sendKeys("console-test-key");
-    key.sendKeys(org.openqa.selenium.Keys.TAB);
-    assertThat(browser.executeScript("return sessionStorage.getItem('argus.apiKey')")).isEqualTo("console-test-key");
-    // This server has no keys: writes are allowed from this host without one, and a key it does not
-    // know would be refused (401). Clear the field again before the writes.
-    key.clear();
-    key.sendKeys(org.openqa.selenium.Keys.TAB);
-    browser.executeScript("sessionStorage.removeItem('argus.apiKey')");
 
     browser.findElement(By.id("new-run-id")).sendKeys("console-it");
     WebElement portField = browser.findElement(By.id("new-port"));
@@ -328,6 +320,42 @@ class ConsoleIT {
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
   }
 
+  /**
+   * Last, because it turns credentials on for the rest of this server's life: once a key exists,
+   * reads need one too. The console shows the 401 with a hint, and with the key entered it draws
+   * the fleet, and downloads an artifact (a plain link could not send the key).
+   */
+  @Test
+  @Order(9)
+  void withKeysTheConsoleSendsTheKeyOnEveryRequest() throws Exception {
+    String key = new SessionsApi(argus).post("/api/v1/keys", "{\"name\":\"console-reader\",\"role\":\"reader\"}")
+        .is(201, null).json().getString("key");
+    assertThat(argus.get("/api/v1/gpus").statusCode()).isEqualTo(401);
+    browser.executeScript("sessionStorage.removeItem('argus.apiKey')");
+
+    browser.get(argus.url("/console/#/fleet"));
+    browser.navigate().refresh();
+    wait(d -> d.findElement(By.id("status")).getText().contains("API key"));
+    assertThat(browser.findElement(By.id("status")).getAttribute("class")).contains("error");
+    browser.manage().logs().get(LogType.BROWSER); // the 401s the browser logged are expected here
+
+    WebElement field = browser.findElement(By.id("api-key"));
+    field.sendKeys(key);
+    field.sendKeys(org.openqa.selenium.Keys.TAB);
+    assertThat(browser.executeScript("return sessionStorage.getItem('argus.apiKey')")).isEqualTo(key);
+    wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+    assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("API key");
+
+    open("/console/#/sessions/console-it");
+    wait(d -> !d.findElements(By.cssSelector("#session-detail a[download]")).isEmpty());
+    WebElement csv = browser.findElements(By.cssSelector("#session-detail a[download]")).stream()
+        .filter(a -> a.getAttribute("href").endsWith("/artifacts/csv")).findFirst().orElseThrow();
+    Files.deleteIfExists(DOWNLOADS.resolve("metrics.csv"));
+    csv.click();
+    Path file = awaitFile("metrics.csv"); // the name the server gives it
+    assertThat(Files.readString(file)).contains("prometheus_build_info");
+  }
+
   private static void open(String path) {
     browser.get(argus.url(path));
     wait(d -> "ready".equals(d.findElements(By.id("page")).isEmpty() ? "ready" : d.findElement(By.id("page")).getAttribute("data-state")));
@@ -357,17 +385,26 @@ class ConsoleIT {
   }
 
   private static Path awaitDownload(String uuid) throws Exception {
+    return awaitDownload(f -> f.startsWith(uuid) && f.endsWith(".csv"), "a CSV of " + uuid);
+  }
+
+  private static Path awaitFile(String name) throws Exception {
+    return awaitDownload(name::equals, name);
+  }
+
+  /** A finished download (Chromium writes .crdownload files until it is complete). */
+  private static Path awaitDownload(java.util.function.Predicate<String> name, String what) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       try (Stream<Path> files = Files.list(DOWNLOADS)) {
-        var done = files.filter(f -> f.getFileName().toString().startsWith(uuid) && f.toString().endsWith(".csv")).findFirst();
+        var done = files.filter(f -> name.test(f.getFileName().toString())).findFirst();
         if (done.isPresent()) {
           return done.get();
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no CSV download in " + DOWNLOADS);
+    throw new AssertionError("no download of " + what + " in " + DOWNLOADS);
   }
 
   private static String firstGpuUuid() throws Exception {
