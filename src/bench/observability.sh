@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Observability overhead: requests/s of a trivial endpoint with the request metrics and the access
-# log on (JSON lines, the production format) ÷ the same with both off, measured in the same run.
+# log on (JSON lines, the production format) ÷ the same with both off, measured in the same run; and
+# the server's CPU time per request (utime+stime of the server process over the round ÷ requests
+# served), off ÷ on, which other load on the machine disturbs less than throughput does.
 #   src/bench/observability.sh [rounds] [seconds]   (after ./mvnw -B package -DskipTests; default 3 × 10 s)
 # Two bundles (embedded H2, simulated GPUs) are started side by side and loaded one at a time,
 # alternating on/off, with wrk -t2 -c32 against 127.0.0.1 only; each gets a 10 s warm-up first.
@@ -45,13 +47,23 @@ for port in "$on" "$off"; do
   wrk -t2 -c32 -d10s "http://127.0.0.1:$port$path" > /dev/null
 done
 
-rps() { wrk -t2 -c32 -d"${seconds}s" "http://127.0.0.1:$1$path" | awk '/Requests\/sec/ {print $2}'; }
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# prints "requests/s cpu-microseconds-per-request" of one round against one server
+round() { # port pid
+  local c0 c1 out
+  c0=$(cpu_ticks "$2")
+  out=$(wrk -t2 -c32 -d"${seconds}s" "http://127.0.0.1:$1$path")
+  c1=$(cpu_ticks "$2")
+  awk -v c=$((c1 - c0)) -v hz="$hz" '/Requests\/sec/ {r=$2} / requests in / {n=$1} END {printf "%s %.1f\n", r, c / hz * 1e6 / n}' <<<"$out"
+}
+on_pid=$(cat "$work/on.pid"); off_pid=$(cat "$work/off.pid")
 results=$work/results
 for i in $(seq 1 "$rounds"); do
-  a=$(rps "$on"); b=$(rps "$off")
-  echo "on $a" >> "$results"
-  echo "off $b" >> "$results"
-  echo "pair $(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.3f", a/b}')" >> "$results"
+  read -r a ca <<<"$(round "$on" "$on_pid")"; read -r b cb <<<"$(round "$off" "$off_pid")"
+  echo "on $a $ca" >> "$results"
+  echo "off $b $cb" >> "$results"
+  echo "pair $(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.3f", a/b}') $(awk -v a="$ca" -v b="$cb" 'BEGIN{printf "%.3f", b/a}')" >> "$results"
 done
 # the filters really were on in one and off in the other
 curl -s -o "$work/on.metrics" "http://127.0.0.1:$on/metrics"
@@ -63,11 +75,16 @@ access_lines=$(grep -c '"logger":"io.argus.access"' "$work/on/argus.log" || true
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 on_rps=$(awk '$1=="on"{print $2}' "$results" | median)
 off_rps=$(awk '$1=="off"{print $2}' "$results" | median)
-echo "runs (filters requests/s):"; cat "$results"
+echo "runs (filters requests/s µs-CPU/request; pair: rps ratio, CPU ratio):"; cat "$results"
 echo "access log lines written by the 'on' server: $access_lines"
 printf '| filters | requests/s (median of %s × %s s) |\n|---|---|\n' "$rounds" "$seconds"
 printf '| request metrics + JSON access log on | %s |\n' "$on_rps"
 printf '| both off | %s |\n' "$off_rps"
 printf '| ratio of the medians, on / off | %s |\n' "$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN{printf "%.3f", a/b}')"
 printf '| median of the per-round ratios (on, then off, back to back) | %s |\n' "$(awk '$1=="pair"{print $2}' "$results" | median)"
+on_cpu=$(awk '$1=="on"{print $3}' "$results" | median)
+off_cpu=$(awk '$1=="off"{print $3}' "$results" | median)
+printf '| server CPU per request, on / off (µs, medians) | %s / %s |\n' "$on_cpu" "$off_cpu"
+printf '| CPU ratio off / on (the throughput the CPU allows, on ÷ off) | %s |\n' "$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN{printf "%.3f", b/a}')"
+printf '| median of the per-round CPU ratios | %s |\n' "$(awk '$1=="pair"{print $3}' "$results" | median)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
