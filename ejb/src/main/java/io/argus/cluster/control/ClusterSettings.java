@@ -31,9 +31,10 @@ public class ClusterSettings {
   @ConfigProperty(name = "argus.node.id")
   Optional<String> configuredNodeId;
 
+  // a comma-separated string: Payara's config cannot inject Optional<List<String>>
   @Inject
   @ConfigProperty(name = "argus.cluster.jobs")
-  Optional<List<String>> configuredJobs;
+  Optional<String> configuredJobs;
 
   @Inject
   @ConfigProperty(name = "argus.cluster.lock.interval", defaultValue = "PT5S")
@@ -47,7 +48,7 @@ public class ClusterSettings {
   void resolve() {
     role = NodeRole.parse(roleText);
     nodeId = nodeId(configuredNodeId, ClusterSettings::hostname);
-    jobs = jobs(role, configuredJobs);
+    jobs = jobs(role, configuredJobs.map(t -> List.of(t.split(","))));
     if (lockInterval.compareTo(Duration.ofMillis(500)) < 0 || lockInterval.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("argus.cluster.lock.interval must be between PT0.5S and PT5M, got " + lockInterval);
     }

@@ -51,6 +51,7 @@ public final class SampleBuffer {
   private final int maxSamples;
   private final Path spillDir;
   private final long maxSpillBytes;
+  private final boolean durable;
 
   private final ArrayDeque<TelemetryBatch> memory = new ArrayDeque<>();
   private final TreeMap<Long, Path> spillFiles = new TreeMap<>();
@@ -63,19 +64,31 @@ public final class SampleBuffer {
   private long lastDropLogNanos = Long.MIN_VALUE;
 
   public SampleBuffer(int maxSamples, Path spillDir, long maxSpillBytes) {
+    this(maxSamples, spillDir, maxSpillBytes, false);
+  }
+
+  /**
+   * @param durable every batch goes to a spill file first (a spool that survives the process being
+   *     killed), memory only when the file cannot be written
+   */
+  public SampleBuffer(int maxSamples, Path spillDir, long maxSpillBytes, boolean durable) {
     if (maxSamples < 1) {
       throw new IllegalArgumentException("maxSamples must be positive");
     }
     this.maxSamples = maxSamples;
     this.spillDir = spillDir;
     this.maxSpillBytes = maxSpillBytes;
+    this.durable = durable;
     recover();
   }
 
-  /** Takes a batch without blocking: into memory while it fits, else into a spill file, else dropped. */
+  /** Takes a batch without blocking: into memory while it fits, else into a spill file, else dropped (durable: file first). */
   public synchronized Outcome offer(TelemetryBatch batch) {
     if (batch.size() == 0) {
       return Outcome.BUFFERED;
+    }
+    if (durable && memory.isEmpty() && spill(batch)) {
+      return Outcome.SPILLED;
     }
     if (memorySamples + batch.size() <= maxSamples) {
       memory.addLast(batch);
@@ -96,19 +109,14 @@ public final class SampleBuffer {
     return Outcome.DROPPED;
   }
 
-  /** The oldest batches up to about {@code maxChunkSamples} samples (at least one batch); empty when nothing waits. */
+  /**
+   * The oldest batches up to about {@code maxChunkSamples} samples (at least one batch); empty when
+   * nothing waits. A durable buffer's files are older than its memory (memory is only used while
+   * files cannot be written), so they come first there.
+   */
   public synchronized Chunk peek(int maxChunkSamples) {
-    if (!memory.isEmpty()) {
-      List<TelemetryBatch> batches = new ArrayList<>();
-      int samples = 0;
-      for (TelemetryBatch b : memory) {
-        if (!batches.isEmpty() && samples + b.size() > maxChunkSamples) {
-          break;
-        }
-        batches.add(b);
-        samples += b.size();
-      }
-      return new Chunk(batches, null, samples);
+    if (!durable && !memory.isEmpty()) {
+      return memoryChunk(maxChunkSamples);
     }
     while (!spillFiles.isEmpty()) {
       Path file = spillFiles.firstEntry().getValue();
@@ -125,7 +133,20 @@ public final class SampleBuffer {
         }
       }
     }
-    return new Chunk(List.of(), null, 0);
+    return memory.isEmpty() ? new Chunk(List.of(), null, 0) : memoryChunk(maxChunkSamples);
+  }
+
+  private Chunk memoryChunk(int maxChunkSamples) {
+    List<TelemetryBatch> batches = new ArrayList<>();
+    int samples = 0;
+    for (TelemetryBatch b : memory) {
+      if (!batches.isEmpty() && samples + b.size() > maxChunkSamples) {
+        break;
+      }
+      batches.add(b);
+      samples += b.size();
+    }
+    return new Chunk(batches, null, samples);
   }
 
   /** Removes a chunk from {@link #peek} once it is stored. */
