@@ -73,13 +73,28 @@ public final class TelemetryPush implements BufferDrain.Store {
     return base.resolve((path.endsWith("/") ? path : path + "/") + "api/v1/telemetry");
   }
 
+  /** Sends the batches as one (the spool hands out the same list again on a retry, so the key is the same too). */
   @Override
   public SampleWriter.Result write(List<TelemetryBatch> batches) throws IOException {
-    int stored = 0;
-    for (TelemetryBatch batch : batches) {
-      stored += send(batch);
+    return new SampleWriter.Result(send(merge(batches)), List.of());
+  }
+
+  /** The batches as one: all rows in order, each GPU and host once, seen at the latest time. */
+  public static TelemetryBatch merge(List<TelemetryBatch> batches) {
+    if (batches.size() == 1) {
+      return batches.get(0);
     }
-    return new SampleWriter.Result(stored, List.of());
+    java.util.List<io.argus.telemetry.entity.SampleRow> rows = new java.util.ArrayList<>();
+    java.util.Map<String, io.argus.telemetry.entity.GpuInventoryEntry> gpus = new java.util.LinkedHashMap<>();
+    java.util.Map<String, io.argus.telemetry.entity.HostInventoryEntry> hosts = new java.util.LinkedHashMap<>();
+    java.time.Instant seen = batches.get(0).seenAt();
+    for (TelemetryBatch b : batches) {
+      rows.addAll(b.rows());
+      b.gpus().forEach(g -> gpus.put(g.uuid(), g));
+      b.hosts().forEach(h -> hosts.put(h.nodeId(), h));
+      seen = b.seenAt().isAfter(seen) ? b.seenAt() : seen;
+    }
+    return new TelemetryBatch(rows, List.copyOf(gpus.values()), List.copyOf(hosts.values()), seen);
   }
 
   private int send(TelemetryBatch batch) throws IOException {

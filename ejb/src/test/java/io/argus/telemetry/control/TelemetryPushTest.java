@@ -49,9 +49,29 @@ class TelemetryPushTest {
     assertThat(spool.stats().spilledSamples()).isEqualTo(7);
     // no shutdown: the process is gone (SIGKILL); the next one reads the spool
     SampleBuffer next = new SampleBuffer(100, dir, 1 << 20, true);
-    SampleBuffer.Chunk first = next.peek(1000);
+    SampleBuffer.Chunk first = next.peek(4);
     assertThat(first.samples()).isEqualTo(3);
+    assertThat(first.batches().get(0).rows()).isEqualTo(SampleBufferTest.batch(3, 0).rows());
     next.remove(first);
     assertThat(next.peek(1000).samples()).isEqualTo(4);
+  }
+
+  @Test
+  void aChunkHandedOutIsHandedOutUnchangedUntilRemovedEvenAfterACrashAndMoreBatches(@TempDir Path dir) {
+    SampleBuffer spool = new SampleBuffer(100, dir, 1 << 20, true);
+    spool.offer(SampleBufferTest.batch(3, 0));
+    spool.offer(SampleBufferTest.batch(4, 10));
+    SampleBuffer.Chunk sent = spool.peek(1000);
+    assertThat(sent.samples()).isEqualTo(7);
+    byte[] body = TelemetryPush.encode(TelemetryPush.merge(sent.batches()));
+    spool.offer(SampleBufferTest.batch(5, 20)); // arrives while the push is unanswered
+    assertThat(spool.peek(1000).spillFiles()).isEqualTo(sent.spillFiles());
+    // the process dies before the answer; the next one sends the same chunk, byte for byte
+    SampleBuffer next = new SampleBuffer(100, dir, 1 << 20, true);
+    SampleBuffer.Chunk again = next.peek(1000);
+    assertThat(again.spillFiles()).isEqualTo(sent.spillFiles());
+    assertThat(TelemetryPush.encode(TelemetryPush.merge(again.batches()))).isEqualTo(body);
+    next.remove(again);
+    assertThat(next.peek(1000).samples()).isEqualTo(5);
   }
 }
