@@ -83,7 +83,7 @@ public class FleetSimulator {
     long argusPid = args.length > 4 ? Long.parseLong(args[4]) : -1;
     int every = args.length > 5 ? Integer.parseInt(args[5]) : 1;
     TelemetryPush push = new TelemetryPush(TelemetryPush.endpoint(base), Optional.ofNullable(System.getenv("ARGUS_KEY")),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(120));
     List<Node> fleet = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       fleet.add(Node.of(i));
@@ -91,14 +91,33 @@ public class FleetSimulator {
     int threads = Math.min(nodes, 64);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
 
-    // warm-up: every node registers its GPUs, host and series once, outside the measurement
+    // warm-up, outside the measurement: every node registers its GPUs, host and series once (a
+    // few at a time, retried: a loaded machine makes the first requests slow)
     Instant warm = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(seconds + 5);
-    List<java.util.concurrent.Future<?>> warming = new ArrayList<>();
-    for (Node n : fleet) {
-      warming.add(pool.submit(() -> push.write(List.of(n.batch(warm, 0)))));
-    }
-    for (var f : warming) {
-      f.get();
+    for (int i = 0; i < fleet.size(); i += 8) {
+      List<java.util.concurrent.Future<?>> wave = new ArrayList<>();
+      for (Node n : fleet.subList(i, Math.min(fleet.size(), i + 8))) {
+        wave.add(pool.submit(() -> {
+          for (int attempt = 1; ; attempt++) {
+            try {
+              return push.write(List.of(n.batch(warm, 0)));
+            } catch (IOException e) {
+              if (attempt == 5) {
+                throw e;
+              }
+            }
+          }
+        }));
+      }
+      for (var f : wave) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          System.out.println("nodes=" + nodes + " warm-up failed: " + e.getCause());
+          pool.shutdownNow();
+          System.exit(1);
+        }
+      }
     }
 
     AtomicLong stored = new AtomicLong();

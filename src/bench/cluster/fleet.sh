@@ -63,6 +63,6 @@ python3 -c "r=$ROWS; t=$END-$START; print(f'psql_copy_rows={r} seconds={t:.2f} r
 $PSQL -d argus -c "ANALYZE sample"
 $PSQL -d argus -t -A -c "SELECT 'partition ' || c.relname || ' rows=' || c.reltuples::bigint || ' bytes=' || pg_total_relation_size(c.oid)
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'sample'::regclass AND c.reltuples > 0" || true
-$PSQL -d argus -t -A -c "SELECT 'bytes_per_sample=' || round(sum(pg_total_relation_size(c.oid))::numeric / GREATEST(1, sum(c.reltuples)), 1)
+$PSQL -d argus -t -A -c "SELECT 'bytes_per_sample=' || round((sum(pg_total_relation_size(c.oid)) / GREATEST(1, sum(c.reltuples)))::numeric, 1)
   || ' (table and indexes, ' || sum(c.reltuples)::bigint || ' rows)'
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'sample'::regclass"
