@@ -178,7 +178,9 @@ public class TelemetryBuffer {
 
   @Timeout
   void tick(Timer timer) {
-    runDrain(Duration.ofSeconds(5));
+    // one writer interval per tick: the timer threads are shared with the collector, and a drain
+    // catching up after an outage for 5 s held the collector's ticks back for as long
+    runDrain(Duration.ofMillis(Math.max(250, interval.toMillis())));
   }
 
   private long runDrain(Duration budget) {
