@@ -97,9 +97,11 @@ public final class AdvisoryLocks implements AutoCloseable {
     if (connection == null) {
       return out;
     }
-    // a bigint advisory key is stored as classid (high 32 bits) and objid (low 32 bits), objsubid 1
+    // a bigint advisory key is stored as classid (high 32 bits) and objid (low 32 bits), objsubid 1;
+    // advisory locks belong to one database, and other databases on the server may hold the same keys
     String sql = "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-        + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid = ? AND l.objid = ?";
+        + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid = ? AND l.objid = ?"
+        + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (ClusterJob job : ClusterJob.values()) {
         ps.setLong(1, job.lockKey() >>> 32);

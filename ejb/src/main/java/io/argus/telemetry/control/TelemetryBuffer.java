@@ -127,7 +127,9 @@ public class TelemetryBuffer {
     written = metrics.counter("argus_telemetry_samples_written");
     metrics.gauge("argus_telemetry_buffer_samples", buffer, b -> b.stats().memorySamples());
     metrics.gauge("argus_telemetry_buffer_spilled_samples", buffer, b -> b.stats().spilledSamples());
-    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("telemetry-writer", false));
+    // the first drain after the application is up: a spool replayed from an earlier run should
+    // not compete with the deployment
+    timers.createIntervalTimer(Math.max(2_000, interval.toMillis()), interval.toMillis(), new TimerConfig("telemetry-writer", false));
     if (pushing.isPresent()) {
       LOG.info(() -> "Telemetry is pushed to " + pushing.get() + ", spooled first to " + spill + " (up to "
           + maxSpillBytes + " bytes, then " + maxSamples + " samples in memory)");

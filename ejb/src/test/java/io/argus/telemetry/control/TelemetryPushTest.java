@@ -74,4 +74,12 @@ class TelemetryPushTest {
     next.remove(again);
     assertThat(next.peek(1000).samples()).isEqualTo(5);
   }
+
+  @Test
+  void theCountsAreReadFromTheIngestReport() {
+    String report = "{\"received\":196,\"stored\":190,\"absent\":0,\"rejected\":6,\"replayed\":true,\"errors\":[]}";
+    assertThat(TelemetryPush.count(report, "stored")).isEqualTo(190);
+    assertThat(TelemetryPush.count(report, "rejected")).isEqualTo(6);
+    assertThatThrownBy(() -> TelemetryPush.count("{}", "stored")).isInstanceOf(IllegalStateException.class);
+  }
 }
