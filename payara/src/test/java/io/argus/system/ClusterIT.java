@@ -13,14 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -198,8 +196,13 @@ class ClusterIT {
     List<Path> files = spooled(spool);
     assertThat(files).hasSizeGreaterThanOrEqualTo(5);
     long samples = files.stream().mapToLong(ClusterIT::samplesIn).sum();
+    // the spool as the killed process left it, including the record of the chunk it was sending
     Path copy = Files.createDirectories(dir.resolve("spool-copy"));
-    for (Path f : files) {
+    List<Path> left = new java.util.ArrayList<>(files);
+    if (Files.exists(spool.resolve("in-flight.txt"))) {
+      left.add(spool.resolve("in-flight.txt"));
+    }
+    for (Path f : left) {
       Files.copy(f, copy.resolve(f.getFileName()));
     }
     assertThat(count(nodeSamples("gpu-b"))).isZero();
@@ -212,7 +215,11 @@ class ClusterIT {
       assertThat(count(nodeSamples("gpu-b"))).isEqualTo(samples);
       assertThat(b.terminate(Duration.ofSeconds(30))).isZero();
     }
-    for (Path f : files) {
+    long receipts = count("SELECT count(*) FROM ingest_receipt WHERE idempotency_key LIKE 'argus-batch-%'");
+    assertThat(receipts).isPositive();
+    // replayed once more from the same state: as if the replaying process had died after the API
+    // node stored each chunk but before it deleted the files
+    for (Path f : left) {
       Files.copy(copy.resolve(f.getFileName()), spool.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
     try (ArgusProcess b = ArgusProcess.start(work, env)) {
@@ -220,18 +227,26 @@ class ClusterIT {
       awaitEmpty(spool);
       assertThat(count(nodeSamples("gpu-b"))).as("replayed again: duplicates suppressed").isEqualTo(samples);
       assertThat(count("SELECT count(*) FROM ingest_receipt WHERE idempotency_key LIKE 'argus-batch-%'"))
-          .isEqualTo(files.size());
+          .as("the same batches under the same keys").isEqualTo(receipts);
       assertThat(b.terminate(Duration.ofSeconds(30))).isZero();
     }
-    // the key of a stored batch with another batch is refused, not stored
-    byte[] first = Files.readAllBytes(copy.resolve(files.get(0).getFileName()));
-    byte[] second = Files.readAllBytes(copy.resolve(files.get(1).getFileName()));
-    String key = "argus-batch-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(first));
-    HttpResponse<String> again = push(api1, first, key);
-    assertThat(again.statusCode()).isEqualTo(200);
-    assertThat(again.body()).contains("\"replayed\":true");
-    HttpResponse<String> reused = push(api1, second, key);
-    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+    // the key of a stored batch with another body is refused, and nothing is stored
+    String key;
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT idempotency_key FROM ingest_receipt WHERE idempotency_key LIKE 'argus-batch-%' LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      key = rs.getString(1);
+    }
+    // two different batches under that key: at most one of them is the batch it was first used for
+    // (that one is answered as a replay); the other is refused
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (Path f : files.subList(0, 2)) {
+      HttpResponse<String> r = push(api1, Files.readAllBytes(copy.resolve(f.getFileName())), key);
+      assertThat(r.statusCode() == 422 || r.body().contains("\"replayed\":true")).as(r.body()).isTrue();
+      statuses.add(r.statusCode());
+    }
+    assertThat(statuses).contains(422);
     assertThat(count(nodeSamples("gpu-b"))).isEqualTo(samples);
   }
 
@@ -246,7 +261,11 @@ class ClusterIT {
       }
       assertThat(bad.log()).contains("argus.role must be one of all, collector, api, got 'leader'");
       if (bad.alive()) {
-        assertThat(bad.get("/api/v1/metrics").statusCode()).isNotEqualTo(200);
+        try {
+          assertThat(bad.get("/api/v1/metrics").statusCode()).isNotEqualTo(200);
+        } catch (IOException notListening) {
+          // nothing served at all is as good
+        }
       }
     }
   }
