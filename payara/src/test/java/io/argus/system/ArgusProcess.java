@@ -117,6 +117,26 @@ final class ArgusProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends SIGKILL (no shutdown hooks, nothing flushed) and waits until the process is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly(); // SIGKILL on Linux
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("Argus survived SIGKILL for 30 s");
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits for the process to end by itself (a deployment that failed, say); its exit status. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("Argus still runs after " + timeout + "\n" + tail());
+    }
+    return process.exitValue();
+  }
+
   String log() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);

@@ -85,4 +85,33 @@ class LocalSessionsIT {
       assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
     }
   }
+
+  /** The Prometheus of a running session is killed (SIGKILL): the reconciler marks the session FAILED and says why. */
+  @Test
+  void aKilledPrometheusMarksItsSessionFailedWithTheReason(@TempDir Path dir) throws Exception {
+    SlurmCluster.requirePrometheus();
+    try (ArgusProcess argus = ArgusProcess.start(dir.resolve("argus"), Map.of(
+        "ARGUS_SESSION_LAUNCHER", "local",
+        "ARGUS_SESSION_PROMETHEUS_BINARY", SlurmCluster.prometheus(),
+        "ARGUS_SESSION_ROOT", dir.resolve("sessions").toString(),
+        "ARGUS_SESSION_ARTIFACT_ROOT", dir.resolve("artifacts").toString(),
+        "ARGUS_SESSION_RECONCILE_INTERVAL", "PT1S",
+        "ARGUS_COLLECT_STORE", "false",
+        "SLURM_CONF", "/nonexistent/slurm.conf"))) {
+      argus.awaitReady(Duration.ofSeconds(180));
+      var api = new SessionsApi(argus);
+      api.post("/api/v1/sessions", "{\"run_id\":\"doomed\",\"prometheus_port\":" + ArgusProcess.freePort() + "}")
+          .is(200, "SessionCreateResponse");
+      JsonObject started = api.post("/api/v1/sessions/doomed/start", null).is(200, "SessionStartResponse").json();
+      long pid = Long.parseLong(started.getJsonObject("job_ids").getString("prometheus"));
+      api.await("/api/v1/sessions/doomed/status", Duration.ofSeconds(30), s -> "RUNNING".equals(s.getString("status")));
+
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly)).hasValue(true);
+      JsonObject failed = api.await("/api/v1/sessions/doomed/status", Duration.ofSeconds(30),
+          s -> !"RUNNING".equals(s.getString("status")));
+      assertThat(failed.getString("status")).isEqualTo("FAILED");
+      assertThat(failed.getString("reason")).contains("FAILED").contains("exit code 137");
+      assertThat(argus.terminate(Duration.ofSeconds(60))).isZero();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.argus.collect.boundary;
 
+import io.argus.cluster.control.ClusterSettings;
 import io.argus.collect.control.CollectionCycle;
 import io.argus.collect.control.CollectorStats;
 import io.argus.collect.control.GpuBackends;
@@ -59,8 +60,7 @@ public class Collector {
   Duration interval;
 
   @Inject
-  @ConfigProperty(name = "argus.node.id")
-  Optional<String> nodeId;
+  ClusterSettings cluster;
 
   @Inject
   @ConfigProperty(name = "argus.gpu.backend", defaultValue = "auto")
@@ -83,7 +83,10 @@ public class Collector {
       throw new IllegalArgumentException("argus.collect.interval must be at least " + MIN_INTERVAL + ", got " + interval);
     }
     HostProbe host = HostProbe.ofThisMachine();
-    String node = nodeId.filter(s -> !s.isBlank()).orElseGet(() -> host.info().hostname());
+    String node = cluster.nodeId();
+    if (!cluster.role().collects()) {
+      enabled = false; // an API node serves the fleet's data and collects nothing of its own
+    }
     cycle = new CollectionCycle(node, host,
         GpuBackends.choose(backend, nvmlLibrary.filter(s -> !s.isBlank()), simulatedCount),
         ProcessAttribution.ofThisMachine(), Clock.systemUTC());
@@ -91,6 +94,8 @@ public class Collector {
     if (enabled) {
       timer = timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("argus-collector", false));
       LOG.info(() -> "Collecting node " + node + " every " + interval);
+    } else if (!cluster.role().collects()) {
+      LOG.info("Collection is off on the api role; the endpoints show the start-up snapshot");
     } else {
       LOG.info("Collection is off (argus.collect.enabled=false); the endpoints show the start-up snapshot");
     }

@@ -1,5 +1,6 @@
 package io.argus.collect.boundary;
 
+import io.argus.cluster.control.ClusterSettings;
 import io.argus.collect.control.SnapshotSamples;
 import io.argus.collect.entity.Snapshot;
 import io.argus.telemetry.control.TelemetryBuffer;
@@ -23,8 +24,11 @@ public class SnapshotRecorder {
   @ConfigProperty(name = "argus.collect.store", defaultValue = "true")
   boolean store;
 
+  @Inject
+  ClusterSettings cluster;
+
   void record(@Observes Snapshot snapshot) {
-    if (!store) {
+    if (!store || !cluster.role().collects()) {
       return;
     }
     SnapshotSamples.Batch batch = SnapshotSamples.of(snapshot);

@@ -51,7 +51,7 @@ public final class SnapshotSamples {
     for (GpuSnapshot g : s.gpus().gpus()) {
       gpus.add(new GpuInventoryEntry(g.uuid(), g.index(), g.identity().device().orElse(null), g.identity().name().orElse(null),
           info.hostname(), g.identity().pciBusId().orElse(null), driver, box(g.memory().totalBytes()), null, null));
-      SeriesKey key = new SeriesKey(new Subject.Gpu(g.uuid()), attribution(s, g.processes()), null);
+      SeriesKey key = new SeriesKey(new Subject.Gpu(g.uuid()), attribution(s, g.processes()), null, s.nodeId());
       Rows r = new Rows(rows, t, key);
       r.add("gpu_utilization_percent", g.gpuUtilizationPercent());
       r.add("gpu_memory_utilization_percent", g.memoryUtilizationPercent());
@@ -83,7 +83,7 @@ public final class SnapshotSamples {
         gpus.add(new GpuInventoryEntry(m.uuid(), g.index(), g.identity().device().orElse(null), m.name().orElse(null),
             info.hostname(), g.identity().pciBusId().orElse(null), driver, box(m.memory().totalBytes()), g.uuid(),
             m.name().orElse(null)));
-        Rows mr = new Rows(rows, t, new SeriesKey(new Subject.Gpu(m.uuid()), attribution(s, m.processes()), null));
+        Rows mr = new Rows(rows, t, new SeriesKey(new Subject.Gpu(m.uuid()), attribution(s, m.processes()), null, s.nodeId()));
         mr.add("gpu_memory_used_bytes", m.memory().usedBytes());
         mr.add("gpu_memory_free_bytes", m.memory().freeBytes());
         mr.add("gpu_memory_total_bytes", m.memory().totalBytes());
@@ -91,7 +91,7 @@ public final class SnapshotSamples {
     }
 
     Cpu cpu = s.host().cpu();
-    Rows h = new Rows(rows, t, SeriesKey.of(new Subject.Host(s.nodeId())));
+    Rows h = new Rows(rows, t, SeriesKey.of(new Subject.Host(s.nodeId())).reportedBy(s.nodeId()));
     h.add("cpu_percent_total", cpu.usagePercent());
     h.add("cpu_frequency_current_mhz", cpu.frequencyCurrentMhz());
     h.add("cpu_load_average_1m", cpu.loadAverage().one());
@@ -133,7 +133,7 @@ public final class SnapshotSamples {
   }
 
   private static SeriesKey labelled(Snapshot s, String name, String value) {
-    return new SeriesKey(new Subject.Host(s.nodeId()), Attribution.NONE, new TreeMap<>(Map.of(name, value)));
+    return new SeriesKey(new Subject.Host(s.nodeId()), Attribution.NONE, new TreeMap<>(Map.of(name, value)), s.nodeId());
   }
 
   private static Long box(OptionalLong v) {

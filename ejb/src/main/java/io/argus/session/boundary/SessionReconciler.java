@@ -1,5 +1,8 @@
 package io.argus.session.boundary;
 
+import io.argus.cluster.boundary.Leadership;
+import io.argus.cluster.control.ClusterSettings;
+import io.argus.cluster.entity.ClusterJob;
 import io.argus.platform.control.ProblemException;
 import io.argus.session.control.Launcher;
 import io.argus.session.control.SessionConfiguration;
@@ -32,12 +35,14 @@ import java.util.logging.Logger;
 
 /**
  * Follows the jobs of running sessions on a non-persistent timer: a job that reached its time
- * limit, failed or was cancelled ends its session with SLURM's reason. At start-up it takes up the
- * sessions an earlier run left running. Each pass also records what the health check reports.
+ * limit, failed or was cancelled ends its session with SLURM's reason. In a cluster only the node
+ * that leads {@code session-reconciling} changes sessions; the others still check the launcher and
+ * Prometheus for their health report. At start-up it takes up the sessions an earlier run left
+ * running. Each pass also records what the health check reports.
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "Leadership"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SessionReconciler {
@@ -50,6 +55,12 @@ public class SessionReconciler {
   @Inject
   SessionConfiguration config;
 
+  @Inject
+  Leadership leadership;
+
+  @Inject
+  ClusterSettings cluster;
+
   @Resource
   TimerService timers;
 
@@ -59,6 +70,10 @@ public class SessionReconciler {
   @PostConstruct
   void start() {
     health = SessionHealth.unknown(config.launcher().kind());
+    if (!cluster.jobs().contains(ClusterJob.SESSION_RECONCILING)) {
+      LOG.info("Sessions are followed by other nodes (argus.cluster.jobs does not include session-reconciling)");
+      return;
+    }
     try {
       sessions.reattachAll();
     } catch (RuntimeException e) {
@@ -97,8 +112,9 @@ public class SessionReconciler {
       launcherError = Optional.of(e.detail());
     }
     var ready = new TreeMap<String, Boolean>();
+    boolean leads = leadership.leads(ClusterJob.SESSION_RECONCILING);
     for (MonitoringSession s : sessions.active()) {
-      MonitoringSession now = sessions.reconcile(s);
+      MonitoringSession now = leads ? sessions.reconcile(s) : s;
       if (now.status() == SessionStatus.RUNNING) {
         ready.put(now.id(), config.prometheus().ready(now.prometheusUrl()));
       }

@@ -1,12 +1,14 @@
 package io.argus.telemetry.boundary;
 
-import io.argus.telemetry.control.ClusterLock;
+import io.argus.cluster.boundary.Leadership;
+import io.argus.cluster.control.ClusterSettings;
+import io.argus.cluster.entity.ClusterJob;
 import io.argus.telemetry.control.IngestDictionary;
 import io.argus.telemetry.control.SampleBuffer;
 import io.argus.telemetry.control.ScrapeSources;
 import io.argus.telemetry.control.Scraper;
 import io.argus.telemetry.control.TelemetryBuffer;
-import io.argus.telemetry.control.TelemetryStore;
+import io.argus.telemetry.entity.SampleRow;
 import io.argus.telemetry.entity.ScrapeSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,7 +24,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"Database", "TelemetryBuffer"})
+@DependsOn({"Database", "TelemetryBuffer", "Leadership"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SourceScraper {
@@ -65,7 +66,10 @@ public class SourceScraper {
   TelemetryBuffer buffer;
 
   @Inject
-  TelemetryStore store;
+  Leadership leadership;
+
+  @Inject
+  ClusterSettings cluster;
 
   @Resource
   TimerService timers;
@@ -86,8 +90,10 @@ public class SourceScraper {
       return;
     }
     try {
-      ClusterLock.runExclusive(store.dataSource(), store.vendor(), ClusterLock.SOURCE_SCRAPING, this::scrapeDue);
-    } catch (SQLException | RuntimeException e) {
+      if (leadership.leads(ClusterJob.SOURCE_SCRAPING)) {
+        scrapeDue();
+      }
+    } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Source scraping skipped this tick: " + e.getMessage(), e);
     } finally {
       running.set(false);
@@ -103,8 +109,10 @@ public class SourceScraper {
         sources.scraped(source.id(), now, null, outcome.error().get());
         continue;
       }
-      SampleBuffer.Outcome where = buffer.offer(outcome.batch().rows(), outcome.batch().gpus(), outcome.batch().hosts(),
-          outcome.batch().seenAt());
+      // the scraping node reports these samples
+      var rows = outcome.batch().rows().stream()
+          .map(r -> new SampleRow(r.time(), r.series().reportedBy(cluster.nodeId()), r.metric(), r.value())).toList();
+      SampleBuffer.Outcome where = buffer.offer(rows, outcome.batch().gpus(), outcome.batch().hosts(), outcome.batch().seenAt());
       String error = where == SampleBuffer.Outcome.DROPPED ? "telemetry buffer full; samples dropped" : null;
       sources.scraped(source.id(), now, outcome.batch().size(), error);
     }

@@ -1,6 +1,7 @@
 package io.argus.telemetry.boundary;
 
-import io.argus.telemetry.control.ClusterLock;
+import io.argus.cluster.boundary.Leadership;
+import io.argus.cluster.entity.ClusterJob;
 import io.argus.telemetry.control.StoreHousekeeping;
 import io.argus.telemetry.control.TelemetryStore;
 import jakarta.annotation.PostConstruct;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "Leadership"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class StoreMaintenance {
@@ -56,6 +57,9 @@ public class StoreMaintenance {
   @Inject
   TelemetryStore store;
 
+  @Inject
+  Leadership leadership;
+
   @Resource
   TimerService timers;
 
@@ -73,18 +77,17 @@ public class StoreMaintenance {
       return;
     }
     try {
-      StoreHousekeeping housekeeping = new StoreHousekeeping(store.writer(), store.dataSource());
-      boolean ran = ClusterLock.runExclusive(store.dataSource(), store.vendor(), ClusterLock.STORE_MAINTENANCE, () -> {
-        StoreHousekeeping.Report r = housekeeping.run(Instant.now(), daysAhead, retention, receiptTtl);
-        LOG.fine(() -> "Store maintenance: partitions " + r.daysAhead() + " day(s) ahead, " + r.removed()
-            + " removed by retention (" + retention + "), " + r.receiptsExpired() + " receipt(s) expired");
-        if (r.removed() > 0) {
-          LOG.info(() -> "Retention " + retention + ": removed " + r.removed()
-              + (store.vendor().name().equals("POSTGRESQL") ? " day partition(s)" : " sample(s)"));
-        }
-      });
-      if (!ran) {
+      if (!leadership.leads(ClusterJob.STORE_MAINTENANCE)) {
         LOG.fine("Store maintenance runs on another node");
+        return;
+      }
+      StoreHousekeeping housekeeping = new StoreHousekeeping(store.writer(), store.dataSource());
+      StoreHousekeeping.Report r = housekeeping.run(Instant.now(), daysAhead, retention, receiptTtl);
+      LOG.fine(() -> "Store maintenance: partitions " + r.daysAhead() + " day(s) ahead, " + r.removed()
+          + " removed by retention (" + retention + "), " + r.receiptsExpired() + " receipt(s) expired");
+      if (r.removed() > 0) {
+        LOG.info(() -> "Retention " + retention + ": removed " + r.removed()
+            + (store.vendor().name().equals("POSTGRESQL") ? " day partition(s)" : " sample(s)"));
       }
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Store maintenance failed; it runs again in " + interval + ": " + e.getMessage());

@@ -16,7 +16,10 @@ import io.argus.telemetry.entity.IngestReport.RowFailure;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import io.argus.telemetry.entity.TelemetryBatch;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +47,15 @@ import javax.sql.DataSource;
  */
 public final class BatchIngest {
 
-  /** The body formats accepted. */
-  public enum Format { JSON, CSV }
+  /**
+   * The body formats accepted: JSON rows, CSV rows, and BATCH, the binary batch a collector pushes
+   * (media type {@value #BATCH_MEDIA_TYPE}; GPUs, hosts and the reporting node travel with the
+   * samples, nothing is lost between a collector and the store).
+   */
+  public enum Format { JSON, CSV, BATCH }
+
+  /** The media type of {@link Format#BATCH}. */
+  public static final String BATCH_MEDIA_TYPE = "application/vnd.argus.telemetry-batch";
 
   static final int MAX_LISTED_ERRORS = 100;
 
@@ -72,6 +82,9 @@ public final class BatchIngest {
    */
   public IngestReport ingest(Format format, byte[] body, Optional<String> key, SampleNormaliser normaliser) {
     String digest = digest(format, body);
+    if (format == Format.BATCH) {
+      return store(batch(body), digest, key);
+    }
     Parsed parsed = format == Format.CSV ? csv(body, normaliser) : json(body, normaliser);
     Instant seen = parsed.samples().stream().map(ArgusSample::timestamp).max(Comparator.naturalOrder())
         .orElse(Instant.now());
@@ -126,6 +139,68 @@ public final class BatchIngest {
       }
     } catch (SQLException e) {
       throw new DependencyUnavailable("Database", "The batch was not stored (nothing of it was): " + e.getMessage());
+    }
+  }
+
+  /** A pushed batch, stored as it came: its GPUs and hosts registered, then its samples, with the receipt. */
+  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (key.isPresent()) {
+          Optional<IngestReport> earlier = claim(c, key.get(), digest);
+          if (earlier.isPresent()) {
+            c.rollback();
+            c.setAutoCommit(true);
+            return earlier.get();
+          }
+        }
+        writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
+        SampleWriter.Result result = writer.write(c, batch.rows());
+        List<RowFailure> failures = new ArrayList<>();
+        for (SampleWriter.Rejected r : result.rejected()) {
+          if (failures.size() < MAX_LISTED_ERRORS) {
+            failures.add(new RowFailure(r.index() + 1L, null, r.reason()));
+          }
+        }
+        IngestReport report = new IngestReport(batch.size(), result.written(), 0, result.rejected().size(), failures, false);
+        if (key.isPresent()) {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
+            ps.setString(1, encode(report));
+            ps.setString(2, key.get());
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return report;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          writer.rollback(c);
+          c.setAutoCommit(true);
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DependencyUnavailable("Database", "The batch was not stored (nothing of it was): " + e.getMessage());
+    }
+  }
+
+  private static TelemetryBatch batch(byte[] body) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+      TelemetryBatch batch = SpillCodec.read(in);
+      if (in.read() != -1) {
+        throw new InvalidParameter("body", "unexpected content after the telemetry batch");
+      }
+      return batch;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidParameter ip) {
+        throw ip;
+      }
+      throw new InvalidParameter("body", "The body is not an Argus telemetry batch (" + BATCH_MEDIA_TYPE + "): "
+          + abbreviate(String.valueOf(e.getMessage())));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.argus.telemetry.control;
 
 import io.argus.telemetry.entity.TelemetryBatch;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,13 @@ public final class BufferDrain {
   private static final Logger LOG = Logger.getLogger(BufferDrain.class.getName());
   private static final int POISON_ATTEMPTS = 3;
 
-  /** The store as the drain sees it: writes batches in one transaction or throws. */
+  /**
+   * The store as the drain sees it: writes batches in one transaction (or pushes them to an API
+   * node) or throws; an {@link IOException} means unreachable, so the chunk is retried.
+   */
   @FunctionalInterface
   public interface Store {
-    SampleWriter.Result write(List<TelemetryBatch> batches) throws SQLException;
+    SampleWriter.Result write(List<TelemetryBatch> batches) throws SQLException, IOException;
   }
 
   /** How the writer is doing, for readiness and metrics. */
@@ -87,7 +91,7 @@ public final class BufferDrain {
         nextAttemptNanos = Long.MIN_VALUE;
         lastError = null;
         lastSuccess = Instant.now();
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | IOException | RuntimeException e) {
         failures++;
         lastError = String.valueOf(e.getMessage());
         if (refusedForContent(e) && ++contentFailures >= POISON_ATTEMPTS) {

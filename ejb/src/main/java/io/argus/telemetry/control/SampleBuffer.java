@@ -30,6 +30,8 @@ public final class SampleBuffer {
 
   private static final Logger LOG = Logger.getLogger(SampleBuffer.class.getName());
   private static final Pattern SPILL_NAME = Pattern.compile("spill-(\\d{19})-(\\d+)\\.bin");
+  /** The spool files of the chunk a durable buffer handed out last, so that a retry sends exactly them again. */
+  static final String IN_FLIGHT = "in-flight.txt";
 
   /** Where an offered batch went. */
   public enum Outcome { BUFFERED, SPILLED, DROPPED }
@@ -42,7 +44,7 @@ public final class SampleBuffer {
   }
 
   /** Batches handed to the consumer; give them back to {@link #remove} once they are stored. */
-  public record Chunk(List<TelemetryBatch> batches, Path spillFile, int samples) {
+  public record Chunk(List<TelemetryBatch> batches, List<Path> spillFiles, int samples) {
     public boolean isEmpty() {
       return batches.isEmpty();
     }
@@ -51,6 +53,7 @@ public final class SampleBuffer {
   private final int maxSamples;
   private final Path spillDir;
   private final long maxSpillBytes;
+  private final boolean durable;
 
   private final ArrayDeque<TelemetryBatch> memory = new ArrayDeque<>();
   private final TreeMap<Long, Path> spillFiles = new TreeMap<>();
@@ -63,19 +66,31 @@ public final class SampleBuffer {
   private long lastDropLogNanos = Long.MIN_VALUE;
 
   public SampleBuffer(int maxSamples, Path spillDir, long maxSpillBytes) {
+    this(maxSamples, spillDir, maxSpillBytes, false);
+  }
+
+  /**
+   * @param durable every batch goes to a spill file first (a spool that survives the process being
+   *     killed), memory only when the file cannot be written
+   */
+  public SampleBuffer(int maxSamples, Path spillDir, long maxSpillBytes, boolean durable) {
     if (maxSamples < 1) {
       throw new IllegalArgumentException("maxSamples must be positive");
     }
     this.maxSamples = maxSamples;
     this.spillDir = spillDir;
     this.maxSpillBytes = maxSpillBytes;
+    this.durable = durable;
     recover();
   }
 
-  /** Takes a batch without blocking: into memory while it fits, else into a spill file, else dropped. */
+  /** Takes a batch without blocking: into memory while it fits, else into a spill file, else dropped (durable: file first). */
   public synchronized Outcome offer(TelemetryBatch batch) {
     if (batch.size() == 0) {
       return Outcome.BUFFERED;
+    }
+    if (durable && memory.isEmpty() && spill(batch)) {
+      return Outcome.SPILLED;
     }
     if (memorySamples + batch.size() <= maxSamples) {
       memory.addLast(batch);
@@ -96,45 +111,145 @@ public final class SampleBuffer {
     return Outcome.DROPPED;
   }
 
-  /** The oldest batches up to about {@code maxChunkSamples} samples (at least one batch); empty when nothing waits. */
+  /**
+   * The oldest batches up to about {@code maxChunkSamples} samples (at least one batch); empty when
+   * nothing waits. A durable buffer's files are older than its memory (memory is only used while
+   * files cannot be written), so they come first there.
+   */
   public synchronized Chunk peek(int maxChunkSamples) {
-    if (!memory.isEmpty()) {
-      List<TelemetryBatch> batches = new ArrayList<>();
-      int samples = 0;
-      for (TelemetryBatch b : memory) {
-        if (!batches.isEmpty() && samples + b.size() > maxChunkSamples) {
-          break;
-        }
-        batches.add(b);
-        samples += b.size();
+    if (!durable && !memory.isEmpty()) {
+      return memoryChunk(maxChunkSamples);
+    }
+    if (durable) {
+      Chunk spooled = spoolChunk(maxChunkSamples);
+      if (!spooled.isEmpty()) {
+        return spooled;
       }
-      return new Chunk(batches, null, samples);
     }
     while (!spillFiles.isEmpty()) {
       Path file = spillFiles.firstEntry().getValue();
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-        TelemetryBatch batch = SpillCodec.read(in);
-        return new Chunk(List.of(batch), file, batch.size());
+      try {
+        TelemetryBatch batch = read(file);
+        return new Chunk(List.of(batch), List.of(file), batch.size());
       } catch (IOException | RuntimeException e) {
-        LOG.log(Level.SEVERE, "Unreadable spill file " + file + " set aside as " + file + ".bad", e);
-        forgetSpill(spillFiles.firstKey(), file);
-        try {
-          Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException ignored) {
-          // nothing more to do: it is out of the queue
-        }
+        setAside(spillFiles.firstKey(), file, e);
       }
     }
-    return new Chunk(List.of(), null, 0);
+    return memory.isEmpty() ? new Chunk(List.of(), List.of(), 0) : memoryChunk(maxChunkSamples);
+  }
+
+  private Chunk memoryChunk(int maxChunkSamples) {
+    List<TelemetryBatch> batches = new ArrayList<>();
+    int samples = 0;
+    for (TelemetryBatch b : memory) {
+      if (!batches.isEmpty() && samples + b.size() > maxChunkSamples) {
+        break;
+      }
+      batches.add(b);
+      samples += b.size();
+    }
+    return new Chunk(batches, List.of(), samples);
+  }
+
+  /**
+   * The oldest spool files up to about {@code maxChunkSamples} samples, as one chunk whose file list
+   * is recorded before it is handed out: until it is removed, every peek (in this process or the
+   * next, after a crash) returns exactly these files, so a retry carries exactly the same batches
+   * and the receiver can recognise it.
+   */
+  private Chunk spoolChunk(int maxChunkSamples) {
+    Path marker = spillDir == null ? null : spillDir.resolve(IN_FLIGHT);
+    while (!spillFiles.isEmpty()) {
+      List<Path> files = new ArrayList<>();
+      try {
+        if (Files.exists(marker)) {
+          for (String name : Files.readAllLines(marker)) {
+            Path f = spillDir.resolve(name);
+            if (!name.isBlank() && spillFiles.containsValue(f)) {
+              files.add(f);
+            }
+          }
+        }
+        if (files.isEmpty()) {
+          long samples = 0;
+          for (Path f : spillFiles.values()) {
+            long n = samplesOf(f);
+            if (!files.isEmpty() && samples + n > maxChunkSamples) {
+              break;
+            }
+            files.add(f);
+            samples += n;
+          }
+          Path tmp = spillDir.resolve(IN_FLIGHT + ".tmp");
+          Files.write(tmp, files.stream().map(f -> f.getFileName().toString()).toList());
+          Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Cannot record the spool chunk in flight in " + spillDir + ": " + e.getMessage());
+        return new Chunk(List.of(), List.of(), 0);
+      }
+      List<TelemetryBatch> batches = new ArrayList<>();
+      int samples = 0;
+      boolean readable = true;
+      for (Path f : files) {
+        try {
+          TelemetryBatch b = read(f);
+          batches.add(b);
+          samples += b.size();
+        } catch (IOException | RuntimeException e) {
+          spillFiles.entrySet().stream().filter(en -> en.getValue().equals(f)).findFirst()
+              .ifPresent(en -> setAside(en.getKey(), f, e));
+          readable = false;
+          break;
+        }
+      }
+      if (readable) {
+        return new Chunk(batches, files, samples);
+      }
+      try {
+        Files.deleteIfExists(marker); // the chunk is formed again without the unreadable file
+      } catch (IOException ignored) {
+        // the next peek fails the same way and says so
+      }
+    }
+    return new Chunk(List.of(), List.of(), 0);
+  }
+
+  private static TelemetryBatch read(Path file) throws IOException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      return SpillCodec.read(in);
+    }
+  }
+
+  private void setAside(long seq, Path file, Exception e) {
+    LOG.log(Level.SEVERE, "Unreadable spill file " + file + " set aside as " + file + ".bad", e);
+    forgetSpill(seq, file);
+    try {
+      Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException ignored) {
+      // nothing more to do: it is out of the queue
+    }
+  }
+
+  private static long samplesOf(Path file) {
+    Matcher m = SPILL_NAME.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(2)) : 0;
   }
 
   /** Removes a chunk from {@link #peek} once it is stored. */
   public synchronized void remove(Chunk chunk) {
-    if (chunk.spillFile() != null) {
-      spillFiles.entrySet().stream().filter(e -> e.getValue().equals(chunk.spillFile())).findFirst()
-          .ifPresent(e -> forgetSpill(e.getKey(), e.getValue()));
+    if (!chunk.spillFiles().isEmpty()) {
+      for (Path file : chunk.spillFiles()) {
+        spillFiles.entrySet().stream().filter(e -> e.getValue().equals(file)).findFirst()
+            .ifPresent(e -> forgetSpill(e.getKey(), e.getValue()));
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
       try {
-        Files.deleteIfExists(chunk.spillFile());
+        Files.deleteIfExists(spillDir.resolve(IN_FLIGHT));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

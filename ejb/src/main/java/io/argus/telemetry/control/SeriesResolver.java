@@ -40,8 +40,8 @@ final class SeriesResolver {
     Long gpu = key.subject() instanceof Subject.Gpu ? subjectId : null;
     Long host = key.subject() instanceof Subject.Host ? subjectId : null;
     String labels = JsonText.object(key.labels());
-    Optional<Long> found = find(c, gpu, host, key.attribution(), labels);
-    long id = found.isPresent() ? found.get() : insert(c, gpu, host, key.attribution(), labels);
+    Optional<Long> found = find(c, gpu, host, key.attribution(), labels, key.node());
+    long id = found.isPresent() ? found.get() : insert(c, gpu, host, key.attribution(), labels, key.node());
     if (ids.size() >= MAX_CACHED) {
       ids.clear(); // a runaway label set must not exhaust the heap; ids are found again in the table
     }
@@ -75,27 +75,31 @@ final class SeriesResolver {
     return found;
   }
 
-  private Optional<Long> find(Connection c, Long gpu, Long host, Attribution a, String labels) throws SQLException {
+  private Optional<Long> find(Connection c, Long gpu, Long host, Attribution a, String labels, String node)
+      throws SQLException {
     String sql = "SELECT id FROM series WHERE " + (gpu != null ? "gpu_id = ?" : "host_id = ?")
-        + " AND container = ? AND pod = ? AND namespace = ? AND slurm_job = ? AND labels = " + dialect.jsonParameter();
+        + " AND container = ? AND pod = ? AND namespace = ? AND slurm_job = ? AND node_id = ? AND labels = "
+        + dialect.jsonParameter();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, gpu != null ? gpu : host);
       ps.setString(2, a.container());
       ps.setString(3, a.pod());
       ps.setString(4, a.namespace());
       ps.setString(5, a.slurmJob());
-      ps.setString(6, labels);
+      ps.setString(6, node);
+      ps.setString(7, labels);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
       }
     }
   }
 
-  private long insert(Connection c, Long gpu, Long host, Attribution a, String labels) throws SQLException {
-    String sql = "INSERT INTO series (gpu_id, host_id, container, pod, namespace, slurm_job, labels) VALUES (?, ?, ?, ?, ?, ?, "
-        + dialect.jsonParameter() + ")"
+  private long insert(Connection c, Long gpu, Long host, Attribution a, String labels, String node) throws SQLException {
+    String sql = "INSERT INTO series (gpu_id, host_id, container, pod, namespace, slurm_job, node_id, labels)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ")"
         + (dialect.postgres()
-            ? " ON CONFLICT (COALESCE(gpu_id, 0), COALESCE(host_id, 0), container, pod, namespace, slurm_job, md5(labels::text)) DO NOTHING"
+            ? " ON CONFLICT (COALESCE(gpu_id, 0), COALESCE(host_id, 0), container, pod, namespace, slurm_job,"
+                + " md5(labels::text), node_id) DO NOTHING"
             : "");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (gpu == null) {
@@ -112,10 +116,11 @@ final class SeriesResolver {
       ps.setString(4, a.pod());
       ps.setString(5, a.namespace());
       ps.setString(6, a.slurmJob());
-      ps.setString(7, labels);
+      ps.setString(7, node);
+      ps.setString(8, labels);
       ps.executeUpdate();
     }
     // found again rather than through generated keys: another writer may have won the race
-    return find(c, gpu, host, a, labels).orElseThrow(() -> new SQLException("series row vanished after insert"));
+    return find(c, gpu, host, a, labels, node).orElseThrow(() -> new SQLException("series row vanished after insert"));
   }
 }

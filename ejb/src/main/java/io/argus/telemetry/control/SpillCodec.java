@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The binary form of a {@link TelemetryBatch} in a spill file: series keys and metric names once
- * each, then the rows as references to them.
+ * The binary form of a {@link TelemetryBatch} in a spill file and on the push path from a collector
+ * to an API node: series keys and metric names once each, then the rows as references to them.
+ * Version 2 adds the reporting node to each series key; version 1 files (from before) still read.
  */
 final class SpillCodec {
 
-  private static final int MAGIC = 0x41524731; // "ARG1"
+  private static final int MAGIC_V1 = 0x41524731; // "ARG1"
+  private static final int MAGIC = 0x41524732; // "ARG2"
+  /** No count in a well-formed batch comes near this; a larger one is a damaged or hostile body. */
+  private static final int MAX_COUNT = 10_000_000;
 
   private SpillCodec() {}
 
@@ -85,6 +89,7 @@ final class SpillCodec {
         out.writeUTF(e.getKey());
         out.writeUTF(e.getValue());
       }
+      out.writeUTF(k.node());
     }
     out.writeInt(metricList.size());
     for (String m : metricList) {
@@ -101,18 +106,19 @@ final class SpillCodec {
   }
 
   static TelemetryBatch read(DataInputStream in) throws IOException {
-    if (in.readInt() != MAGIC) {
-      throw new IOException("not a spill file of this version");
+    int magic = in.readInt();
+    if (magic != MAGIC && magic != MAGIC_V1) {
+      throw new IOException("not an Argus telemetry batch of a known version");
     }
     Instant seen = Instant.ofEpochSecond(in.readLong(), in.readInt());
-    int gpuCount = in.readInt();
-    List<GpuInventoryEntry> gpus = new ArrayList<>(gpuCount);
+    int gpuCount = count(in);
+    List<GpuInventoryEntry> gpus = new ArrayList<>(Math.min(gpuCount, 1024));
     for (int i = 0; i < gpuCount; i++) {
       gpus.add(new GpuInventoryEntry(str(in), in.readInt(), str(in), str(in), str(in), str(in), str(in), num(in),
           str(in), str(in)));
     }
-    int hostCount = in.readInt();
-    List<HostInventoryEntry> hosts = new ArrayList<>(hostCount);
+    int hostCount = count(in);
+    List<HostInventoryEntry> hosts = new ArrayList<>(Math.min(hostCount, 1024));
     for (int i = 0; i < hostCount; i++) {
       String nodeId = str(in);
       String hostname = str(in);
@@ -123,27 +129,27 @@ final class SpillCodec {
       hosts.add(new HostInventoryEntry(nodeId, hostname, os, cpu, cores == null ? null : cores.intValue(),
           threads == null ? null : threads.intValue(), num(in)));
     }
-    int keyCount = in.readInt();
-    List<SeriesKey> keys = new ArrayList<>(keyCount);
+    int keyCount = count(in);
+    List<SeriesKey> keys = new ArrayList<>(Math.min(keyCount, 1024));
     for (int i = 0; i < keyCount; i++) {
       byte type = in.readByte();
       String id = in.readUTF();
       Subject subject = type == 'G' ? new Subject.Gpu(id) : new Subject.Host(id);
       Attribution a = new Attribution(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
-      int labelCount = in.readInt();
+      int labelCount = count(in);
       TreeMap<String, String> labels = new TreeMap<>();
       for (int j = 0; j < labelCount; j++) {
         labels.put(in.readUTF(), in.readUTF());
       }
-      keys.add(new SeriesKey(subject, a, labels));
+      keys.add(new SeriesKey(subject, a, labels, magic == MAGIC ? in.readUTF() : ""));
     }
-    int metricCount = in.readInt();
-    List<String> metrics = new ArrayList<>(metricCount);
+    int metricCount = count(in);
+    List<String> metrics = new ArrayList<>(Math.min(metricCount, 1024));
     for (int i = 0; i < metricCount; i++) {
       metrics.add(in.readUTF());
     }
-    int rowCount = in.readInt();
-    List<SampleRow> rows = new ArrayList<>(rowCount);
+    int rowCount = count(in);
+    List<SampleRow> rows = new ArrayList<>(Math.min(rowCount, 65536));
     for (int i = 0; i < rowCount; i++) {
       SeriesKey key = keys.get(in.readInt());
       String metric = metrics.get(in.readInt());
@@ -151,6 +157,14 @@ final class SpillCodec {
       rows.add(new SampleRow(t, key, metric, in.readDouble()));
     }
     return new TelemetryBatch(rows, gpus, hosts, seen);
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_COUNT) {
+      throw new IOException("count " + n + " out of range");
+    }
+    return n;
   }
 
   private static void str(DataOutputStream out, String s) throws IOException {

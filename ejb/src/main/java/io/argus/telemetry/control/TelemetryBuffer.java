@@ -86,6 +86,18 @@ public class TelemetryBuffer {
   Duration maxBackoff;
 
   @Inject
+  @ConfigProperty(name = "argus.telemetry.push.url")
+  Optional<String> pushUrl;
+
+  @Inject
+  @ConfigProperty(name = "argus.telemetry.push.key")
+  Optional<String> pushKey;
+
+  @Inject
+  @ConfigProperty(name = "argus.telemetry.push.timeout", defaultValue = "PT30S")
+  Duration pushTimeout;
+
+  @Inject
   TelemetryStore store;
 
   @Inject
@@ -99,20 +111,33 @@ public class TelemetryBuffer {
   private Counter dropped;
   private Counter written;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private Optional<java.net.URI> pushing = Optional.empty();
 
   @PostConstruct
   void start() {
     Path spill = Path.of(spillDir.filter(s -> !s.isBlank()).orElse(dataDir + "/spill")).toAbsolutePath().normalize();
-    buffer = new SampleBuffer(maxSamples, spill, maxSpillBytes);
-    drain = new BufferDrain(buffer, batches -> store.writer().writeBatches(batches), batchSamples,
-        Duration.ofMillis(Math.max(100, interval.toMillis())), maxBackoff);
+    Optional<TelemetryPush> push = pushUrl.filter(u -> !u.isBlank())
+        .map(u -> new TelemetryPush(TelemetryPush.endpoint(u), pushKey, pushTimeout));
+    // pushing, every batch is spooled to disk first: the API node may be away for long, and a
+    // collector killed meanwhile must lose nothing
+    buffer = new SampleBuffer(maxSamples, spill, maxSpillBytes, push.isPresent());
+    BufferDrain.Store sink = push.isPresent() ? push.get() : batches -> store.writer().writeBatches(batches);
+    drain = new BufferDrain(buffer, sink, batchSamples, Duration.ofMillis(Math.max(100, interval.toMillis())), maxBackoff);
+    pushing = push.map(TelemetryPush::url);
     dropped = metrics.counter("argus_telemetry_samples_dropped");
     written = metrics.counter("argus_telemetry_samples_written");
     metrics.gauge("argus_telemetry_buffer_samples", buffer, b -> b.stats().memorySamples());
     metrics.gauge("argus_telemetry_buffer_spilled_samples", buffer, b -> b.stats().spilledSamples());
-    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("telemetry-writer", false));
-    LOG.info(() -> "Telemetry buffer: " + maxSamples + " samples in memory, then up to " + maxSpillBytes
-        + " bytes spilled to " + spill);
+    // the first drain after the application is up: a spool replayed from an earlier run should
+    // not compete with the deployment
+    timers.createIntervalTimer(Math.max(2_000, interval.toMillis()), interval.toMillis(), new TimerConfig("telemetry-writer", false));
+    if (pushing.isPresent()) {
+      LOG.info(() -> "Telemetry is pushed to " + pushing.get() + ", spooled first to " + spill + " (up to "
+          + maxSpillBytes + " bytes, then " + maxSamples + " samples in memory)");
+    } else {
+      LOG.info(() -> "Telemetry buffer: " + maxSamples + " samples in memory, then up to " + maxSpillBytes
+          + " bytes spilled to " + spill);
+    }
     StartedBeans.started(TelemetryBuffer.class);
   }
 
@@ -135,6 +160,11 @@ public class TelemetryBuffer {
     return outcome;
   }
 
+  /** Where batches go when they are not written to the database here: the API node's ingest endpoint. */
+  public Optional<java.net.URI> pushUrl() {
+    return pushing;
+  }
+
   /** The backlog and drop counts. */
   public SampleBuffer.Stats stats() {
     return buffer.stats();
@@ -152,7 +182,9 @@ public class TelemetryBuffer {
 
   @Timeout
   void tick(Timer timer) {
-    runDrain(Duration.ofSeconds(5));
+    // one writer interval per tick: the timer threads are shared with the collector, and a drain
+    // catching up after an outage for 5 s held the collector's ticks back for as long
+    runDrain(Duration.ofMillis(Math.max(250, interval.toMillis())));
   }
 
   private long runDrain(Duration budget) {

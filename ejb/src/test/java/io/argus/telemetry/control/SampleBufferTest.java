@@ -100,7 +100,7 @@ class SampleBufferTest {
         throw new SQLTransientConnectionException("connection refused", "08001");
       }
       return new SampleWriter.Result(batches.stream().mapToInt(TelemetryBatch::size).sum(), List.of());
-    }, 4, Duration.ofMillis(50), Duration.ofMillis(200));
+    }, 4, Duration.ofMillis(500), Duration.ofMillis(2000));
 
     assertThat(drain.drain(Duration.ofSeconds(1))).isZero();
     assertThat(drain.drain(Duration.ofSeconds(1))).as("backing off: no attempt").isZero();
@@ -109,7 +109,7 @@ class SampleBufferTest {
     assertThat(buffer.stats().backlog()).isEqualTo(6);
 
     down[0] = false;
-    Thread.sleep(120);
+    Thread.sleep(700);
     assertThat(drain.drain(Duration.ofSeconds(1))).isEqualTo(6);
     assertThat(attempts).containsExactly(1, 1, 1); // chunk of at most 4 samples: one batch at a time
     assertThat(buffer.stats().backlog()).isZero();

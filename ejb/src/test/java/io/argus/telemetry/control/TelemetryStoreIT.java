@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on the real PostgreSQL: partitions ahead, retention, the outage drill, the advisory lock. */
+/** The store on the real PostgreSQL: partitions ahead, retention, the outage drill (leader election: AdvisoryLocksIT). */
 class TelemetryStoreIT {
 
   private static final String UUID = "GPU-aaaaaaaa-0000-0000-0000-000000000001";
@@ -55,20 +55,6 @@ class TelemetryStoreIT {
       assertThat(store.count("SELECT count(*) FROM sample")).isEqualTo(2);
       assertThat(report.receiptsExpired()).isEqualTo(1);
       assertThat(store.count("SELECT count(*) FROM ingest_receipt")).isEqualTo(1);
-    }
-  }
-
-  @Test
-  void onlyOneNodeRunsAClusterJobAtATime() throws Exception {
-    try (StoreFixture store = StoreFixture.postgres("lock")) {
-      AtomicBoolean inner = new AtomicBoolean();
-      boolean outer = ClusterLock.runExclusive(store.dataSource, store.vendor, ClusterLock.STORE_MAINTENANCE, () ->
-          // another node (another session) asks for the same lock while this one holds it
-          inner.set(ClusterLock.runExclusive(store.dataSource, store.vendor, ClusterLock.STORE_MAINTENANCE, () -> { })));
-      assertThat(outer).isTrue();
-      assertThat(inner).isFalse();
-      assertThat(ClusterLock.runExclusive(store.dataSource, store.vendor, ClusterLock.STORE_MAINTENANCE, () -> { }))
-          .as("released afterwards").isTrue();
     }
   }
 
@@ -167,7 +153,6 @@ class TelemetryStoreIT {
           .run(Instant.parse("2026-11-24T12:00:00Z"), 3, Duration.ofDays(30), Duration.ofDays(1));
       assertThat(r.removed()).isEqualTo(1);
       assertThat(store.count("SELECT count(*) FROM sample")).isEqualTo(1);
-      assertThat(ClusterLock.runExclusive(store.dataSource, store.vendor, ClusterLock.SOURCE_SCRAPING, () -> { })).isTrue();
     }
   }
 

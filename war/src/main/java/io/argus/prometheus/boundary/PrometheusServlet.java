@@ -1,5 +1,7 @@
 package io.argus.prometheus.boundary;
 
+import io.argus.cluster.boundary.Leadership;
+import io.argus.prometheus.control.ClusterMetrics;
 import io.argus.collect.boundary.Collector;
 import io.argus.collect.entity.Snapshot;
 import io.argus.ops.control.Caches;
@@ -59,6 +61,9 @@ public class PrometheusServlet extends HttpServlet {
   transient Database database;
 
   @Inject
+  transient Leadership leadership;
+
+  @Inject
   @ConfigProperty(name = "argus.metrics.dcgm-compat", defaultValue = "true")
   transient boolean dcgmCompat;
 
@@ -88,6 +93,7 @@ public class PrometheusServlet extends HttpServlet {
     families.addAll(requests.families());
     families.addAll(caches.families());
     families.addAll(ServiceMetrics.database(database.pool(), database.queries()));
+    families.addAll(ClusterMetrics.from(leadership.view()));
 
     StringBuilder text = new StringBuilder(32 * 1024);
     ExpositionFormat.write(families, text);

@@ -114,7 +114,7 @@ public class TelemetryResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   @Audited("telemetry.ingest")
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, CSV})
+  @Consumes({MediaType.APPLICATION_JSON, CSV, BatchIngest.BATCH_MEDIA_TYPE})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(operationId = "ingestTelemetry", summary = "Store a batch of samples",
       description = "JSON: an array of rows in the query's row shape (timestamp, metric_name, gpu_id, device, uuid,"
@@ -123,12 +123,14 @@ public class TelemetryResource {
           + "device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw). Rows are checked one by one;"
           + " the good ones are stored in one transaction and the answer is 200 with a per-row report of the"
           + " refused ones. With an Idempotency-Key, a retry with the same body returns the first answer"
-          + " (replayed=true) and stores nothing again; the same key with another body is 422.")
+          + " (replayed=true) and stores nothing again; the same key with another body is 422. "
+          + BatchIngest.BATCH_MEDIA_TYPE + ": the binary batch an Argus collector pushes (argus.telemetry.push.url).")
   @RequestBody(required = true, content = {
     @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(type = SchemaType.ARRAY, implementation = TelemetryRowView.Row.class)),
     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-        example = "timestamp,metric_name,gpu_id,device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw"))})
+        example = "timestamp,metric_name,gpu_id,device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw")),
+    @Content(mediaType = BatchIngest.BATCH_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   @APIResponse(responseCode = "200", description = "The batch was processed; the report lists refused rows",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestReportView.class)))
   @APIResponse(responseCode = "400", description = "The body is not JSON / CSV of this shape at all, or the"
@@ -136,7 +138,7 @@ public class TelemetryResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "413", description = "The body is larger than argus.telemetry.ingest.max-body-bytes",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "415", description = "Neither application/json nor text/csv",
+  @APIResponse(responseCode = "415", description = "Neither application/json, text/csv nor " + BatchIngest.BATCH_MEDIA_TYPE,
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -157,8 +159,9 @@ public class TelemetryResource {
       throw new PayloadTooLarge("The body is larger than " + maxBodyBytes + " bytes; split the batch");
     }
     MediaType type = headers.getMediaType();
-    BatchIngest.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV))
-        ? BatchIngest.Format.CSV : BatchIngest.Format.JSON;
+    BatchIngest.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV)) ? BatchIngest.Format.CSV
+        : type != null && type.isCompatible(MediaType.valueOf(BatchIngest.BATCH_MEDIA_TYPE)) ? BatchIngest.Format.BATCH
+        : BatchIngest.Format.JSON;
     return IngestReportView.of(ingest.ingest(format, bytes, key));
   }
 

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The telemetry writer's backlog: samples waiting in memory and in spill files, dropped, written.
- * Not ready while the writer cannot store a backlog (the database is away); the backlog is kept.
+ * Not ready while the writer cannot store a backlog (the database, or the API node it pushes to, is
+ * away); the backlog is kept.
  */
 @Readiness
 @ApplicationScoped
@@ -39,7 +40,8 @@ public class TelemetryWriterHealthCheck implements HealthCheck {
         .withData("dropped_samples", stats.droppedSamples())
         .withData("written_samples", writer.written())
         .withData("refused_samples", writer.rejected())
-        .withData("failed_attempts", writer.consecutiveFailures());
+        .withData("failed_attempts", writer.consecutiveFailures())
+        .withData("target", buffer.pushUrl().map(u -> "push " + u).orElse("database"));
     if (writer.lastError() != null) {
       b.withData("last_error", writer.lastError());
     }
