@@ -114,7 +114,8 @@ public class SessionReconciler {
     var ready = new TreeMap<String, Boolean>();
     boolean leads = leadership.leads(ClusterJob.SESSION_RECONCILING);
     for (MonitoringSession s : sessions.active()) {
-      MonitoringSession now = leads ? sessions.reconcile(s) : s;
+      // with the scheduler unreachable nothing is known of the jobs: sessions keep their state until it answers
+      MonitoringSession now = leads && launcherError.isEmpty() ? sessions.reconcile(s) : s;
       if (now.status() == SessionStatus.RUNNING) {
         ready.put(now.id(), config.prometheus().ready(now.prometheusUrl()));
       }

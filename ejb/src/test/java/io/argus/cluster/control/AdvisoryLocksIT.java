@@ -36,8 +36,9 @@ class AdvisoryLocksIT {
       assertThat(b.leaders()).containsOnlyKeys(ALL).allSatisfy((job, leader) -> assertThat(leader).isEqualTo("node-a"));
       assertThat(a.refresh(ALL)).as("a leader keeps its jobs").containsExactlyInAnyOrderElementsOf(ALL);
 
-      // the leader dies: its backend goes away, and with it the locks
-      db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'argus:node-a'");
+      // the leader dies: its backend goes away, and with it the locks (waiting up to 10 s for the backend
+      // to have exited: without the timeout the call returns while it is still going, locks held)
+      db.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'argus:node-a'");
       assertThat(b.refresh(ALL)).containsExactlyInAnyOrderElementsOf(ALL);
       assertThat(a.refresh(ALL)).as("the old leader learns it lost, and does not take them back").isEmpty();
       assertThat(a.leaders()).allSatisfy((job, leader) -> assertThat(leader).isEqualTo("node-b"));
