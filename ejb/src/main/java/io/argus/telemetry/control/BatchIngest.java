@@ -13,10 +13,10 @@ import io.argus.platform.control.InvalidParameter;
 import io.argus.platform.control.Rfc3339;
 import io.argus.telemetry.entity.IngestReport;
 import io.argus.telemetry.entity.IngestReport.RowFailure;
+import io.argus.telemetry.entity.TelemetryBatch;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import io.argus.telemetry.entity.TelemetryBatch;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -83,7 +83,8 @@ public final class BatchIngest {
   public IngestReport ingest(Format format, byte[] body, Optional<String> key, SampleNormaliser normaliser) {
     String digest = digest(format, body);
     if (format == Format.BATCH) {
-      return store(batch(body), digest, key);
+      TelemetryBatch pushed = batch(body);
+      return store(pushed, digest, key, result -> pushedReport(pushed, result));
     }
     Parsed parsed = format == Format.CSV ? csv(body, normaliser) : json(body, normaliser);
     Instant seen = parsed.samples().stream().map(ArgusSample::timestamp).max(Comparator.naturalOrder())
@@ -95,55 +96,35 @@ public final class BatchIngest {
       failures.add(new RowFailure(parsed.sampleRows().get(r.index()), r.field(), r.reason()));
       failureCount++;
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (key.isPresent()) {
-          Optional<IngestReport> earlier = claim(c, key.get(), digest);
-          if (earlier.isPresent()) {
-            c.rollback();
-            c.setAutoCommit(true);
-            return earlier.get();
-          }
-        }
-        var batch = converted.batch();
-        writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
-        SampleWriter.Result result = writer.write(c, batch.rows());
-        for (SampleWriter.Rejected r : result.rejected()) {
-          long row = parsed.sampleRows().get(converted.rowIndexes().get(r.index()));
-          failures.add(new RowFailure(row, null, r.reason()));
-          failureCount++;
-        }
-        failures.sort(Comparator.comparingLong(RowFailure::row));
-        IngestReport report = new IngestReport(parsed.received(), result.written(), parsed.absent(), failureCount,
-            failures.size() > MAX_LISTED_ERRORS ? failures.subList(0, MAX_LISTED_ERRORS) : failures, false);
-        if (key.isPresent()) {
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
-            ps.setString(1, encode(report));
-            ps.setString(2, key.get());
-            ps.executeUpdate();
-          }
-        }
-        c.commit();
-        c.setAutoCommit(true);
-        return report;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          writer.rollback(c);
-          c.setAutoCommit(true);
-        } catch (SQLException also) {
-          e.addSuppressed(also);
-        }
-        throw e;
+    long knownCount = failureCount;
+    return store(converted.batch(), digest, key, result -> {
+      List<RowFailure> all = new ArrayList<>(failures);
+      for (SampleWriter.Rejected r : result.rejected()) {
+        all.add(new RowFailure(parsed.sampleRows().get(converted.rowIndexes().get(r.index())), null, r.reason()));
       }
-    } catch (SQLException e) {
-      throw new DependencyUnavailable("Database", "The batch was not stored (nothing of it was): " + e.getMessage());
-    }
+      all.sort(Comparator.comparingLong(RowFailure::row));
+      return new IngestReport(parsed.received(), result.written(), parsed.absent(), knownCount + result.rejected().size(),
+          all.size() > MAX_LISTED_ERRORS ? all.subList(0, MAX_LISTED_ERRORS) : all, false);
+    });
   }
 
-  /** A pushed batch, stored as it came: its GPUs and hosts registered, then its samples, with the receipt. */
-  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key) {
+  /** A pushed batch's report: rows refused by the store, numbered from 1 in the batch's order. */
+  private static IngestReport pushedReport(TelemetryBatch batch, SampleWriter.Result result) {
+    List<RowFailure> failures = new ArrayList<>();
+    for (SampleWriter.Rejected r : result.rejected()) {
+      if (failures.size() < MAX_LISTED_ERRORS) {
+        failures.add(new RowFailure(r.index() + 1L, null, r.reason()));
+      }
+    }
+    return new IngestReport(batch.size(), result.written(), 0, result.rejected().size(), failures, false);
+  }
+
+  /**
+   * Stores a batch in one transaction with its receipt: the key claimed (or the earlier answer
+   * returned), GPUs and hosts registered, samples written, the report saved under the key.
+   */
+  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key,
+      java.util.function.Function<SampleWriter.Result, IngestReport> report) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -156,24 +137,17 @@ public final class BatchIngest {
           }
         }
         writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
-        SampleWriter.Result result = writer.write(c, batch.rows());
-        List<RowFailure> failures = new ArrayList<>();
-        for (SampleWriter.Rejected r : result.rejected()) {
-          if (failures.size() < MAX_LISTED_ERRORS) {
-            failures.add(new RowFailure(r.index() + 1L, null, r.reason()));
-          }
-        }
-        IngestReport report = new IngestReport(batch.size(), result.written(), 0, result.rejected().size(), failures, false);
+        IngestReport answer = report.apply(writer.write(c, batch.rows()));
         if (key.isPresent()) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
-            ps.setString(1, encode(report));
+            ps.setString(1, encode(answer));
             ps.setString(2, key.get());
             ps.executeUpdate();
           }
         }
         c.commit();
         c.setAutoCommit(true);
-        return report;
+        return answer;
       } catch (SQLException | RuntimeException e) {
         try {
           writer.rollback(c);
@@ -195,10 +169,9 @@ public final class BatchIngest {
         throw new InvalidParameter("body", "unexpected content after the telemetry batch");
       }
       return batch;
+    } catch (InvalidParameter e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidParameter ip) {
-        throw ip;
-      }
       throw new InvalidParameter("body", "The body is not an Argus telemetry batch (" + BATCH_MEDIA_TYPE + "): "
           + abbreviate(String.valueOf(e.getMessage())));
     }
