@@ -4,13 +4,13 @@ import io.argus.cluster.boundary.Leadership;
 import io.argus.cluster.control.ClusterSettings;
 import io.argus.cluster.entity.ClusterJob;
 import io.argus.platform.control.ProblemException;
+import io.argus.platform.control.StartedBeans;
 import io.argus.session.control.Launcher;
 import io.argus.session.control.SessionConfiguration;
 import io.argus.session.control.Sessions;
 import io.argus.session.entity.MonitoringSession;
 import io.argus.session.entity.SessionHealth;
 import io.argus.session.entity.SessionStatus;
-import io.argus.platform.control.StartedBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -70,17 +70,17 @@ public class SessionReconciler {
   @PostConstruct
   void start() {
     health = SessionHealth.unknown(config.launcher().kind());
-    if (!cluster.jobs().contains(ClusterJob.SESSION_RECONCILING)) {
+    if (cluster.jobs().contains(ClusterJob.SESSION_RECONCILING)) {
+      try {
+        sessions.reattachAll();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not take up the sessions left running by an earlier run; the timer will retry", e);
+      }
+      long interval = Math.max(1000, config.settings().reconcileInterval().toMillis());
+      timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("session-reconciler", false));
+    } else {
       LOG.info("Sessions are followed by other nodes (argus.cluster.jobs does not include session-reconciling)");
-      return;
     }
-    try {
-      sessions.reattachAll();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not take up the sessions left running by an earlier run; the timer will retry", e);
-    }
-    long interval = Math.max(1000, config.settings().reconcileInterval().toMillis());
-    timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("session-reconciler", false));
     StartedBeans.started(SessionReconciler.class);
   }
 

@@ -1,10 +1,10 @@
 package io.argus.telemetry.control;
 
+import io.argus.platform.control.StartedBeans;
 import io.argus.telemetry.entity.GpuInventoryEntry;
 import io.argus.telemetry.entity.HostInventoryEntry;
 import io.argus.telemetry.entity.SampleRow;
 import io.argus.telemetry.entity.TelemetryBatch;
-import io.argus.platform.control.StartedBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
