@@ -117,14 +117,14 @@ public final class SampleBuffer {
    * files cannot be written), so they come first there.
    */
   public synchronized Chunk peek(int maxChunkSamples) {
-    if (!durable && !memory.isEmpty()) {
-      return memoryChunk(maxChunkSamples);
-    }
     if (durable) {
+      // files that wait but cannot be handed out as a recorded chunk wait for the next peek: sent
+      // unrecorded, a retry could group them differently and the receiver would store them twice
       Chunk spooled = spoolChunk(maxChunkSamples);
-      if (!spooled.isEmpty()) {
-        return spooled;
-      }
+      return !spooled.isEmpty() || !spillFiles.isEmpty() || memory.isEmpty() ? spooled : memoryChunk(maxChunkSamples);
+    }
+    if (!memory.isEmpty()) {
+      return memoryChunk(maxChunkSamples);
     }
     while (!spillFiles.isEmpty()) {
       Path file = spillFiles.firstEntry().getValue();
@@ -135,7 +135,7 @@ public final class SampleBuffer {
         setAside(spillFiles.firstKey(), file, e);
       }
     }
-    return memory.isEmpty() ? new Chunk(List.of(), List.of(), 0) : memoryChunk(maxChunkSamples);
+    return new Chunk(List.of(), List.of(), 0);
   }
 
   private Chunk memoryChunk(int maxChunkSamples) {
@@ -197,8 +197,7 @@ public final class SampleBuffer {
           batches.add(b);
           samples += b.size();
         } catch (IOException | RuntimeException e) {
-          spillFiles.entrySet().stream().filter(en -> en.getValue().equals(f)).findFirst()
-              .ifPresent(en -> setAside(en.getKey(), f, e));
+          seqOf(f).ifPresent(seq -> setAside(seq, f, e));
           readable = false;
           break;
         }
@@ -231,6 +230,10 @@ public final class SampleBuffer {
     }
   }
 
+  private java.util.Optional<Long> seqOf(Path file) {
+    return spillFiles.entrySet().stream().filter(e -> e.getValue().equals(file)).map(java.util.Map.Entry::getKey).findFirst();
+  }
+
   private static long samplesOf(Path file) {
     Matcher m = SPILL_NAME.matcher(file.getFileName().toString());
     return m.matches() ? Long.parseLong(m.group(2)) : 0;
@@ -240,8 +243,7 @@ public final class SampleBuffer {
   public synchronized void remove(Chunk chunk) {
     if (!chunk.spillFiles().isEmpty()) {
       for (Path file : chunk.spillFiles()) {
-        spillFiles.entrySet().stream().filter(e -> e.getValue().equals(file)).findFirst()
-            .ifPresent(e -> forgetSpill(e.getKey(), e.getValue()));
+        seqOf(file).ifPresent(seq -> forgetSpill(seq, file));
         try {
           Files.deleteIfExists(file);
         } catch (IOException e) {
