@@ -59,6 +59,8 @@ public class Leadership {
 
   private AdvisoryLocks locks;
   private volatile Set<ClusterJob> leads = Set.of();
+  /** Who leads each job, as of the last refresh: health checks and scrapes read this, not the database. */
+  private volatile Map<ClusterJob, String> leaders = Map.of();
 
   @PostConstruct
   void start() {
@@ -78,6 +80,7 @@ public class Leadership {
   void refresh() {
     if (locks != null) {
       leads = locks.refresh(settings.jobs());
+      leaders = Map.copyOf(locks.leaders());
     }
   }
 
@@ -87,13 +90,13 @@ public class Leadership {
   }
 
   public View view() {
-    Map<ClusterJob, String> leaders = new EnumMap<>(ClusterJob.class);
+    Map<ClusterJob, String> known = new EnumMap<>(ClusterJob.class);
     if (locks != null) {
-      leaders.putAll(locks.leaders());
+      known.putAll(leaders);
     } else {
-      leads.forEach(j -> leaders.put(j, settings.nodeId()));
+      leads.forEach(j -> known.put(j, settings.nodeId()));
     }
-    return new View(settings.nodeId(), settings.role(), settings.jobs(), leads, leaders, locks != null,
+    return new View(settings.nodeId(), settings.role(), settings.jobs(), leads, known, locks != null,
         locks == null ? Optional.empty() : locks.lastError());
   }
 
