@@ -1,17 +1,14 @@
 package io.argus.cluster.boundary;
 
 import io.argus.cluster.control.ClusterSettings;
-import io.argus.platform.control.RequestContext;
-import io.argus.platform.boundary.Problem;
+import io.argus.platform.boundary.Problems;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * On a node with {@code argus.role=collector}, answers everything but health and metrics with 404
@@ -31,16 +28,8 @@ public class RoleFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    var json = Json.createObjectBuilder().add("type", "about:blank").add("title", "Not Found").add("status", 404)
-        .add("detail", "This node is a collector (argus.role=collector): it serves /health and /metrics only;"
-            + " ask an API node")
-        .add("instance", pathOf(request));
-    RequestContext.requestId().ifPresent(id -> json.add("request_id", id));
-    byte[] body = json.build().toString().getBytes(StandardCharsets.UTF_8);
-    response.setStatus(404);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Problems.write(response, 404, "Not Found", "This node is a collector (argus.role=collector): it serves /health and"
+        + " /metrics only; ask an API node", pathOf(request), null);
   }
 
   static boolean servedByCollectors(String path) {

@@ -2,7 +2,11 @@ package io.argus.platform.boundary;
 
 import io.argus.platform.control.ProblemException;
 import io.argus.platform.control.RequestContext;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Builds problem+json responses, so that every mapper writes the same document. */
 public final class Problems {
@@ -27,5 +31,21 @@ public final class Problems {
         "about:blank", title, status, detail, instance, parameter,
         RequestContext.requestId().orElse(null), errorId);
     return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  /** The same document written straight to a servlet response, for filters that refuse before JAX-RS. */
+  public static void write(HttpServletResponse response, int status, String title, String detail, String instance,
+      String parameter) throws IOException {
+    var json = Json.createObjectBuilder().add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
+        .add("instance", instance);
+    if (parameter != null) {
+      json.add("parameter", parameter);
+    }
+    RequestContext.requestId().ifPresent(id -> json.add("request_id", id));
+    byte[] body = json.build().toString().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

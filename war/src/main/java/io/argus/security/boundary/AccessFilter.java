@@ -1,15 +1,13 @@
 package io.argus.security.boundary;
 
-import io.argus.platform.boundary.Problem;
+import io.argus.platform.boundary.Problems;
 import io.argus.platform.control.PayloadTooLarge;
-import io.argus.platform.control.RequestContext;
 import io.argus.security.control.ApiKeyStore;
 import io.argus.security.control.RateLimiter;
 import io.argus.security.control.SecuritySettings;
 import io.argus.security.control.TokenBucket;
 import io.argus.security.entity.Caller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Optional;
 
@@ -217,17 +214,7 @@ public class AccessFilter extends HttpFilter {
 
   static void problem(HttpServletResponse response, int status, String title, String detail, String path, String parameter)
       throws IOException {
-    var json = Json.createObjectBuilder().add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
-        .add("instance", path);
-    if (parameter != null) {
-      json.add("parameter", parameter);
-    }
-    RequestContext.requestId().ifPresent(id -> json.add("request_id", id));
-    byte[] body = json.build().toString().getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Problems.write(response, status, title, detail, path, parameter);
   }
 
   /** A body of unknown length (chunked) that may not grow past the limit. */
