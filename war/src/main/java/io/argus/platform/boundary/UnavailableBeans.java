@@ -33,6 +33,10 @@ public final class UnavailableBeans {
           .withData("error", String.valueOf(failed.getMessage())).build();
     } catch (EJBException starting) {
       return HealthCheckResponse.named(name).status(upWhileUnavailable).withData("state", "starting").build();
+    } catch (RuntimeException | LinkageError going) {
+      // the application is being taken down (a failed deployment, a shutdown) under the probe
+      return HealthCheckResponse.named(name).status(upWhileUnavailable).withData("state", "unavailable")
+          .withData("error", String.valueOf(going)).build();
     }
   }
 }
