@@ -1,7 +1,5 @@
 package io.argus.platform.control;
 
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,8 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +31,7 @@ import java.util.logging.SimpleFormatter;
 public final class JsonLogHandler extends Handler {
 
   static final String SERVICE = "argus";
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
   private static final Formatter MESSAGES = new SimpleFormatter();
-  // JSON.createObjectBuilder() looks the provider up again on every call; once is enough
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final int QUEUE = 16_384;
 
@@ -147,42 +139,41 @@ public final class JsonLogHandler extends Handler {
 
   /** The record as one JSON object, without a line break. */
   public static String format(LogRecord record) {
-    JsonObjectBuilder line = JSON.createObjectBuilder()
-        .add("timestamp", TIMESTAMP.format(record.getInstant()))
-        .add("level", record.getLevel().getName())
-        .add("service", SERVICE)
-        .add("logger", record.getLoggerName() == null ? "" : record.getLoggerName())
-        .add("message", Secrets.scrub(message(record)));
-    RequestContext.current().ifPresent(request -> {
-      line.add("request_id", request.requestId());
-      request.method().ifPresent(m -> line.add("method", m));
-      request.path().ifPresent(p -> line.add("path", p));
-    });
+    JsonLine line = new JsonLine(256)
+        .timestamp("timestamp", record.getInstant())
+        .field("level", record.getLevel().getName())
+        .field("service", SERVICE)
+        .field("logger", record.getLoggerName() == null ? "" : record.getLoggerName())
+        .field("message", Secrets.scrub(message(record)));
     if (record instanceof AccessRecord access) {
-      line.add("request_id", access.requestId())
-          .add("method", access.method())
-          .add("path", access.path())
-          .add("status_code", access.status())
-          .add("duration_ms", Math.round(access.durationMs() * 1000) / 1000.0);
+      line.field("request_id", access.requestId())
+          .field("method", access.method())
+          .field("path", access.path())
+          .field("status_code", access.status())
+          .field("duration_ms", Math.round(access.durationMs() * 1000) / 1000.0);
       for (Map.Entry<String, Object> extra : access.fields().entrySet()) {
         Object v = extra.getValue();
         if (v instanceof Map<?, ?> map) {
-          JsonObjectBuilder nested = JSON.createObjectBuilder();
-          map.forEach((k, value) -> nested.add(String.valueOf(k), String.valueOf(value)));
-          line.add(extra.getKey(), nested);
+          line.object(extra.getKey(), map);
         } else if (v != null) {
-          line.add(extra.getKey(), String.valueOf(v));
+          line.field(extra.getKey(), String.valueOf(v));
         }
       }
+    } else {
+      RequestContext.current().ifPresent(request -> {
+        line.field("request_id", request.requestId());
+        request.method().ifPresent(m -> line.field("method", m));
+        request.path().ifPresent(p -> line.field("path", p));
+      });
     }
     Throwable thrown = record.getThrown();
     if (thrown != null) {
-      line.add("error", Secrets.scrub(thrown.toString()));
+      line.field("error", Secrets.scrub(thrown.toString()));
       StringWriter trace = new StringWriter();
       thrown.printStackTrace(new PrintWriter(trace));
-      line.add("stack_trace", Secrets.scrub(trace.toString()));
+      line.field("stack_trace", Secrets.scrub(trace.toString()));
     }
-    return line.build().toString();
+    return line.toString();
   }
 
   private static String message(LogRecord record) {

@@ -8,6 +8,8 @@ import java.util.Map;
  */
 public final class JsonText {
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private JsonText() {}
 
   /** A JSON string literal, escaping what RFC 8259 requires plus U+2028/U+2029 for JavaScript readers. */
@@ -30,25 +32,27 @@ public final class JsonText {
     return out.append('}').toString();
   }
 
-  private static StringBuilder appendString(StringBuilder out, String value) {
+  /** Appends {@code value} as a JSON string literal; runs that need no escape are copied whole. */
+  public static StringBuilder appendString(StringBuilder out, String value) {
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int from = 0;
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+        continue;
+      }
+      out.append(value, from, i);
+      from = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
       }
     }
-    return out.append('"');
+    return out.append(value, from, length).append('"');
   }
 }

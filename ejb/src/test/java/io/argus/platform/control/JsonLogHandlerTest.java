@@ -59,4 +59,20 @@ class JsonLogHandlerTest {
     assertThat(line.getString("stack_trace")).contains("JsonLogHandlerTest").doesNotContain("topsecret");
     assertThat(line.containsKey("request_id")).isFalse();
   }
+
+  @Test
+  void quotesControlCharactersAndNonAsciiTextSurviveTheRoundTrip() {
+    String message = "say \"hi\"\\ path C:\\tmp\nnext\tline \u0001\u001f é ✓ 𝄞 \u2028";
+    LogRecord record = new LogRecord(Level.INFO, message);
+    record.setLoggerName("io.argus.test");
+    JsonObject line = parse(JsonLogHandler.format(record));
+    assertThat(line.getString("message")).isEqualTo(message);
+    assertThat(JsonLogHandler.format(record)).doesNotContain("\n").startsWith("{\"timestamp\":\"");
+
+    JsonObject access = parse(JsonLogHandler.format(new AccessRecord("io.argus.access", "{}", "r\"1", "GET",
+        "/api/v1/gpus", 200, 0.0004, Map.of("query", Map.of("hostname", "a\"b\\c")))));
+    assertThat(access.getString("request_id")).isEqualTo("r\"1");
+    assertThat(access.getJsonNumber("duration_ms").doubleValue()).isEqualTo(0.0);
+    assertThat(access.getJsonObject("query").getString("hostname")).isEqualTo("a\"b\\c");
+  }
 }

@@ -24,4 +24,17 @@ class SecretsTest {
     assertThat(Secrets.scrub(line)).isEqualTo(line);
     assertThat(Secrets.scrub(null)).isNull();
   }
+
+  @Test
+  void thePreCheckLetsEveryCredentialShapeThroughToThePatterns() {
+    for (String text : new String[] {
+        "ApiKey=x", "ACCESS_KEY: x", "Token=x", "client_secret=x", "PASSWORD=x", "passwd=x", "pwd=x",
+        "Authorization: x", "credentials=x", "X-Amz-Signature=x", "Cookie: x", "BEARER abcd", "Basic abcd",
+        "https://u:p@host/"}) {
+      assertThat(Secrets.mayHoldSecret(text)).as(text).isTrue();
+      assertThat(Secrets.scrub(text)).as(text).isNotEqualTo(text);
+    }
+    assertThat(Secrets.mayHoldSecret("GET /api/v1/metrics/gpu_power_watts 200")).isFalse();
+    assertThat(Secrets.mayHoldSecret("Collected 8 GPUs in 1.2 ms")).isFalse();
+  }
 }

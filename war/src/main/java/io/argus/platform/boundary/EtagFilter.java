@@ -75,7 +75,7 @@ public class EtagFilter extends HttpFilter {
   static final class Body extends ByteArrayOutputStream {
 
     Body() {
-      super(1 << 16);
+      super(8 << 10);
     }
 
     String digest() {
