@@ -264,7 +264,9 @@ public class Sessions {
       throw new StateConflict("Session '" + id + "' is " + session.status() + "; only a STARTING or RUNNING session can be stopped");
     }
     String message = cancelAndWait(session);
-    repository.end(id, EnumSet.of(SessionStatus.STARTING, SessionStatus.RUNNING), SessionStatus.STOPPED, "stopped through the API");
+    // the reconciler may see the job our scancel ended before we do, and call it cancelled outside Argus
+    repository.end(id, EnumSet.of(SessionStatus.STARTING, SessionStatus.RUNNING, SessionStatus.CANCELLED), SessionStatus.STOPPED,
+        "stopped through the API");
     if (!settings().keepData()) {
       deleteTree(session.layout().dataDirectory());
     }
