@@ -314,6 +314,88 @@ class SlurmSessionsIT {
     assertThat(argus.log()).doesNotContain("Unexpected failure");
   }
 
+  /**
+   * The slurmctld-down drill: SIGTERM to the controller while a session runs. Calls that need
+   * SLURM are refused at once (503, Retry-After) and change nothing; reads, registration and
+   * collect, which need only the database and Prometheus, keep working; /health says SLURM is
+   * down. The controller comes back without {@code -c}, so it keeps its jobs, and the same calls
+   * work again without a restart of Argus.
+   */
+  @Test
+  @Order(5)
+  void withSlurmctldDownSessionCallsAreRefusedAtOnceAndChangeNothingUntilItReturns() throws Exception {
+    api.post("/api/v1/sessions", "{\"run_id\":\"drill\",\"prometheus_port\":" + ArgusProcess.freePort() + "}").is(200, "SessionCreateResponse");
+    String start = "{\"partition\":\"" + SlurmCluster.partition() + "\",\"time_limit\":\"00:10:00\"}";
+    String job = api.post("/api/v1/sessions/drill/start", start).is(200, "SessionStartResponse").json().getJsonObject("job_ids").getString("prometheus");
+    api.post("/api/v1/sessions", "{\"run_id\":\"drill-idle\",\"prometheus_port\":" + ArgusProcess.freePort() + "}").is(200, "SessionCreateResponse");
+    JsonObject running = api.get("/api/v1/sessions/drill").is(200, null).json();
+    JsonObject idle = api.get("/api/v1/sessions/drill-idle").is(200, null).json();
+    Instant windowStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    SlurmCluster.stopController(Duration.ofSeconds(30));
+    try {
+      // the reconciler's next pass (every 2 s here) finds the controller down
+      String health = Json.createReader(new StringReader(argus.awaitStatus("/health", 503, Duration.ofSeconds(30)).body())).readObject().toString();
+      assertThat(health).contains("\"name\":\"sessions\"", "\"slurm\":\"unreachable: ", "\"prometheus.drill\":\"ready\"");
+
+      Answer stop = refusedQuickly(() -> api.post("/api/v1/sessions/drill/stop", null));
+      assertThat(stop.json().getString("detail")).contains("slurmctld did not answer");
+      refusedQuickly(() -> api.post("/api/v1/sessions/drill-idle/start", start));
+      refusedQuickly(() -> api.delete("/api/v1/sessions/drill"));
+
+      JsonObject stillRunning = api.get("/api/v1/sessions/drill").is(200, null).json();
+      assertThat(stillRunning).as("the refused stop and delete changed nothing").isEqualTo(running);
+      assertThat(api.get("/api/v1/sessions/drill-idle").is(200, null).json()).as("the refused start changed nothing").isEqualTo(idle);
+      assertThat(stillRunning.getString("job_id")).isEqualTo(job);
+      assertThat(dir.resolve("sessions/drill-idle/prometheus.sbatch")).as("no batch script for a refused start").doesNotExist();
+
+      long started = System.nanoTime();
+      JsonObject status = api.get("/api/v1/sessions/drill/status").is(200, "SessionStatusResponse").json();
+      assertThat(status.getString("status")).isEqualTo("RUNNING");
+      assertThat(status.getBoolean("prom_ready")).as("Prometheus outlives its controller").isTrue();
+      assertThat(status.getJsonObject("job").getString("state")).isEqualTo("UNKNOWN");
+      assertThat(status.getJsonObject("job").getString("error")).contains("slurmctld did not answer");
+      api.post("/api/v1/services", "{\"session_id\":\"drill\",\"client_id\":\"client-001\",\"name\":\"prom-self\",\"endpoint\":\""
+          + status.getString("prometheus_url") + "/metrics\"}").is(200, "ServiceRegistrationResponse");
+      api.post("/api/v1/sessions/drill/collect", "{\"window_start\":\"" + windowStart + "\",\"window_end\":\""
+          + Instant.now() + "\",\"out_dir\":\"drill/outage\"}").is(200, "CollectionResponse");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("reads, registration and collect do not wait on SLURM")
+          .isLessThan(Duration.ofSeconds(10));
+    } finally {
+      SlurmCluster.startController(Duration.ofSeconds(30));
+    }
+
+    argus.awaitReady(Duration.ofSeconds(30));
+    JsonObject health = api.get("/health/ready").is(200, null).json();
+    assertThat(health.toString()).contains("\"slurm\":\"reachable\"");
+    JsonObject status = api.get("/api/v1/sessions/drill/status").is(200, "SessionStatusResponse").json();
+    assertThat(status.getString("status")).isEqualTo("RUNNING");
+    assertThat(status.getJsonObject("job").getString("state")).as("the job ran on through the outage").isEqualTo("RUNNING");
+    assertThat(status.getJsonObject("job").get("error")).isIn(null, JsonValue.NULL);
+
+    assertThat(api.post("/api/v1/sessions/drill-idle/start", start).is(200, "SessionStartResponse").json().getString("status")).isEqualTo("RUNNING");
+    api.post("/api/v1/sessions/drill-idle/stop", null).is(200, "SessionStopResponse");
+    api.post("/api/v1/sessions/drill/stop", null).is(200, "SessionStopResponse");
+    assertThat(SlurmCluster.squeueState(job)).isIn("", "CANCELLED", "COMPLETED");
+    assertThat(api.get("/api/v1/sessions/drill").is(200, null).json().getString("status")).isEqualTo("STOPPED");
+    assertThat(argus.log()).doesNotContain("Unexpected failure");
+  }
+
+  /** A 503 problem with Retry-After, well before the 30 s command timeout would have run out. */
+  private static Answer refusedQuickly(Call call) throws Exception {
+    long started = System.nanoTime();
+    Answer answer = call.send().problem(503, null);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting on SLURM").isLessThan(Duration.ofSeconds(10));
+    assertThat(answer.json().getString("title")).isEqualTo("SLURM unavailable");
+    assertThat(answer.response().headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+    return answer;
+  }
+
+  @FunctionalInterface
+  private interface Call {
+    Answer send() throws Exception;
+  }
+
   @Test
   @Order(9)
   void theOneMinuteTimeLimitEndsItsSessionAsCompleted() throws Exception {

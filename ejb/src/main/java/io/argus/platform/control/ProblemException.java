@@ -1,6 +1,7 @@
 package io.argus.platform.control;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,18 @@ public abstract class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
   private final String parameter;
+  private final Duration retryAfter;
 
   protected ProblemException(int status, String title, String detail, String parameter) {
+    this(status, title, detail, parameter, null);
+  }
+
+  protected ProblemException(int status, String title, String detail, String parameter, Duration retryAfter) {
     super(detail);
     this.status = status;
     this.title = title;
     this.parameter = parameter;
+    this.retryAfter = retryAfter;
   }
 
   public int status() {
@@ -38,5 +45,10 @@ public abstract class ProblemException extends RuntimeException {
   /** The request parameter, path segment or field at fault, when there is one. */
   public Optional<String> parameter() {
     return Optional.ofNullable(parameter);
+  }
+
+  /** When a retry may succeed, for a {@code Retry-After} header; empty when nobody can tell. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

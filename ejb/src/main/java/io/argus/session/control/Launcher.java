@@ -36,6 +36,14 @@ public interface Launcher {
   void ping();
 
   /**
+   * Returns at once unless the scheduler is known not to answer; a call that needs it asks this
+   * before it changes anything. The local launcher needs no scheduler.
+   *
+   * @throws io.argus.platform.control.DependencyUnavailable when the scheduler is known to be down
+   */
+  default void requireReachable() {}
+
+  /**
    * Takes up a job started by an earlier run of the application, so that {@link #status} and
    * {@link #cancel} know it again; the deadline is when its time limit runs out.
    */

@@ -87,6 +87,14 @@ public class SessionConfiguration {
   @ConfigProperty(name = "argus.session.command-timeout", defaultValue = "PT30S")
   Duration commandTimeout;
 
+  @Inject
+  @ConfigProperty(name = "argus.session.slurm-ping-timeout", defaultValue = "PT3S")
+  Duration slurmPingTimeout;
+
+  @Inject
+  @ConfigProperty(name = "argus.session.slurm-recheck-interval", defaultValue = "PT5S")
+  Duration slurmRecheckInterval;
+
   private SessionSettings settings;
   private final Map<LauncherKind, Launcher> launchers = new EnumMap<>(LauncherKind.class);
   private LauncherKind active;
@@ -109,7 +117,9 @@ public class SessionConfiguration {
         keepData,
         slurmConf.filter(s -> !s.isBlank()).map(Path::of).or(() -> env("SLURM_CONF").map(Path::of)),
         slurmBinDir.filter(s -> !s.isBlank()).map(Path::of),
-        commandTimeout);
+        commandTimeout,
+        slurmPingTimeout,
+        slurmRecheckInterval);
     SlurmLauncher slurm = new SlurmLauncher(slurmSettings(settings), new ProcessRunner());
     launchers.put(LauncherKind.SLURM, slurm);
     launchers.put(LauncherKind.LOCAL, new LocalLauncher(settings.prometheusBinary(), Clock.systemUTC()));
@@ -127,7 +137,8 @@ public class SessionConfiguration {
 
   static SlurmSettings slurmSettings(SessionSettings s) {
     String dir = s.slurmBinDir().map(d -> d.toString() + "/").orElse("");
-    return new SlurmSettings(dir + "sbatch", dir + "squeue", dir + "scontrol", dir + "scancel", s.slurmConf(), s.commandTimeout());
+    return new SlurmSettings(dir + "sbatch", dir + "squeue", dir + "scontrol", dir + "scancel", s.slurmConf(), s.commandTimeout(),
+        s.slurmPingTimeout(), s.slurmRecheckInterval());
   }
 
   private static Optional<String> env(String name) {

@@ -23,7 +23,9 @@ public record SessionSettings(
     boolean keepData,
     Optional<Path> slurmConf,
     Optional<Path> slurmBinDir,
-    Duration commandTimeout) {
+    Duration commandTimeout,
+    Duration slurmPingTimeout,
+    Duration slurmRecheckInterval) {
 
   public SessionSettings {
     root = root.toAbsolutePath().normalize();

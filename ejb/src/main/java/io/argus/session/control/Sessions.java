@@ -129,11 +129,15 @@ public class Sessions {
    *
    * @throws StateConflict when the session is starting or running already, or its port is taken
    * @throws io.argus.slurm.control.SlurmRejected when sbatch refuses the job (the session is FAILED)
+   * @throws io.argus.slurm.control.SlurmUnreachable when SLURM is known to be down; the session is unchanged
    * @throws DependencyUnavailable when SLURM does not answer or Prometheus does not become ready
    */
   @RolesAllowed(Role.OPERATOR_NAME)
   public MonitoringSession start(String id, Optional<String> partition, TimeLimit timeLimit) {
     Launcher launcher = config.launcher();
+    repository.find(id);
+    // refused before the session turns STARTING, so that it does not end FAILED for SLURM's absence
+    launcher.requireReachable();
     Optional<String> part = launcher.kind() == LauncherKind.SLURM ? partition.or(settings()::defaultPartition) : Optional.empty();
     MonitoringSession session = repository.beginStart(id, launcher.kind(), part, timeLimit.toSlurm());
     SessionLayout layout = session.layout();
@@ -260,7 +264,9 @@ public class Sessions {
       throw new StateConflict("Session '" + id + "' is " + session.status() + "; only a STARTING or RUNNING session can be stopped");
     }
     String message = cancelAndWait(session);
-    repository.end(id, EnumSet.of(SessionStatus.STARTING, SessionStatus.RUNNING), SessionStatus.STOPPED, "stopped through the API");
+    // the reconciler may see the job our scancel ended before we do, and call it cancelled outside Argus
+    repository.end(id, EnumSet.of(SessionStatus.STARTING, SessionStatus.RUNNING, SessionStatus.CANCELLED), SessionStatus.STOPPED,
+        "stopped through the API");
     if (!settings().keepData()) {
       deleteTree(session.layout().dataDirectory());
     }

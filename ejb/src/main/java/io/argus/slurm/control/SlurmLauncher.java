@@ -12,12 +12,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Runs session Prometheus instances as SLURM batch jobs through sbatch, squeue, scontrol and scancel. */
+/**
+ * Runs session Prometheus instances as SLURM batch jobs through sbatch, squeue, scontrol and
+ * scancel; while slurmctld is known to be down, refuses them at once (see {@link ControllerReachability}).
+ */
 public final class SlurmLauncher implements Launcher {
 
   /** What the tools print when the controller cannot be reached, as opposed to refusing a request. */
@@ -31,10 +35,16 @@ public final class SlurmLauncher implements Launcher {
 
   private final SlurmSettings settings;
   private final CommandRunner runner;
+  private final ControllerReachability controller;
 
   public SlurmLauncher(SlurmSettings settings, CommandRunner runner) {
+    this(settings, runner, InstantSource.system());
+  }
+
+  SlurmLauncher(SlurmSettings settings, CommandRunner runner, InstantSource clock) {
     this.settings = settings;
     this.runner = runner;
+    this.controller = new ControllerReachability(this::pingFailure, settings.recheckInterval(), clock);
   }
 
   @Override
@@ -52,12 +62,27 @@ public final class SlurmLauncher implements Launcher {
     }
   }
 
-  /** {@code scontrol ping}: the controller answers. */
+  /** {@code scontrol ping} with the short ping timeout; the outcome is what later calls go by. */
   @Override
   public void ping() {
-    CommandResult result = run(settings.scontrol(), "ping");
-    if (!result.succeeded() || !result.stdout().contains("UP")) {
-      throw unavailable("scontrol ping", result);
+    controller.check().failure().ifPresent(failure -> {
+      throw new DependencyUnavailable("SLURM", failure);
+    });
+  }
+
+  @Override
+  public void requireReachable() {
+    controller.requireReachable();
+  }
+
+  private Optional<String> pingFailure() {
+    try {
+      CommandResult result = runner.run(new Command(List.of(settings.scontrol(), "ping"), environment(), settings.pingTimeout()));
+      return result.succeeded() && result.stdout().contains("UP")
+          ? Optional.empty()
+          : Optional.of("scontrol ping failed (exit " + result.exitCode() + "): " + result.output());
+    } catch (CommandFailed e) {
+      return Optional.of(e.getMessage());
     }
   }
 
@@ -73,10 +98,12 @@ public final class SlurmLauncher implements Launcher {
    * Writes the batch script into the session's directory and submits it.
    *
    * @throws SlurmRejected when sbatch refuses the job (unknown partition, time limit too long)
+   * @throws SlurmUnreachable when the controller is known to be down; nothing was written
    * @throws DependencyUnavailable when the controller does not answer or sbatch cannot run
    */
   @Override
   public JobId launch(PrometheusJob job) {
+    controller.requireReachable();
     try {
       Files.createDirectories(job.layout().workingDirectory());
     } catch (IOException e) {
@@ -97,6 +124,7 @@ public final class SlurmLauncher implements Launcher {
    */
   @Override
   public Optional<JobStatus> status(JobId id) {
+    controller.requireReachable();
     CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
     if (!queued.succeeded()) {
       if (UNKNOWN_JOB.matcher(queued.output()).find()) {
@@ -121,6 +149,7 @@ public final class SlurmLauncher implements Launcher {
   /** scancel answers 0 even for unknown jobs, so only {@link #status} can confirm the end. */
   @Override
   public void cancel(JobId id) {
+    controller.requireReachable();
     CommandResult result = run(settings.scancel(), id.value());
     if (!result.succeeded()) {
       throw failure("scancel", result);
@@ -135,6 +164,7 @@ public final class SlurmLauncher implements Launcher {
     try {
       return runner.run(new Command(List.of(arguments), environment(), settings.commandTimeout()));
     } catch (CommandFailed e) {
+      controller.unreachable(e.getMessage());
       throw new DependencyUnavailable("SLURM", e.getMessage());
     }
   }
@@ -143,14 +173,18 @@ public final class SlurmLauncher implements Launcher {
     return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
   }
 
-  private static RuntimeException failure(String tool, CommandResult result) {
+  private RuntimeException failure(String tool, CommandResult result) {
     if (UNREACHABLE.matcher(result.output()).find()) {
       return unavailable(tool, result);
     }
     return new SlurmRejected(tool + " failed (exit " + result.exitCode() + "): " + result.output());
   }
 
-  private static DependencyUnavailable unavailable(String tool, CommandResult result) {
-    return new DependencyUnavailable("SLURM", tool + " failed (exit " + result.exitCode() + "): " + result.output());
+  private DependencyUnavailable unavailable(String tool, CommandResult result) {
+    String detail = tool + " failed (exit " + result.exitCode() + "): " + result.output();
+    if (UNREACHABLE.matcher(result.output()).find()) {
+      controller.unreachable(detail);
+    }
+    return new DependencyUnavailable("SLURM", detail);
   }
 }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,6 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionsResource {
 
   private static final int MAX_LIMIT = 1000;
+  private static final String SLURM_KNOWN_DOWN = "SLURM is known to be down (refused at once, with Retry-After; the session is unchanged)";
+  private static final String RETRY_AFTER = "Seconds until SLURM is asked again, when it is known to be down";
 
   @Inject
   Sessions sessions;
@@ -161,7 +164,8 @@ public class SessionsResource {
       + " or its port is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "sbatch refused the job (unknown partition, time limit above the partition's); the session is FAILED",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "503", description = "SLURM does not answer, or Prometheus did not become ready; the session is FAILED",
+  @APIResponse(responseCode = "503", description = SLURM_KNOWN_DOWN + ", or SLURM does not answer, or Prometheus did not become ready (the session is FAILED)",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER),
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public SessionStartResponse start(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, SessionStartRequest body) {
     SessionStartRequest r = body == null ? new SessionStartRequest() : body;
@@ -185,7 +189,8 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The session is not STARTING or RUNNING",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "503", description = "SLURM does not answer, or the job did not end in time",
+  @APIResponse(responseCode = "503", description = SLURM_KNOWN_DOWN + ", SLURM does not answer, or the job did not end in time",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER),
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public OutcomeResponse stop(@Parameter(description = "Session id") @PathParam("session_id") String sessionId) {
     return new OutcomeResponse(true, sessions.stop(id(sessionId)));
@@ -201,7 +206,8 @@ public class SessionsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeResponse.class)))
   @APIResponse(responseCode = "404", description = "No such session",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "503", description = "SLURM does not answer",
+  @APIResponse(responseCode = "503", description = SLURM_KNOWN_DOWN + ", or does not answer",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER),
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public OutcomeResponse delete(@Parameter(description = "Session id") @PathParam("session_id") String sessionId) {
     return new OutcomeResponse(true, sessions.delete(id(sessionId)));
