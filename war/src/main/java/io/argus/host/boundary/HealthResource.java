@@ -1,5 +1,6 @@
 package io.argus.host.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.platform.control.Rfc3339;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/health}: the system-monitor API's health document, answered by the same checks as {@code /health/ready}. */
+@ApplicationScoped
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System monitor")

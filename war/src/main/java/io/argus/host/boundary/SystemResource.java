@@ -1,5 +1,6 @@
 package io.argus.host.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The system monitor: what this node is and what it is doing now, from the collector's latest snapshot. */
+@ApplicationScoped
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System monitor", description = "Live host and GPU figures of a node (the system-monitor API's shapes)")

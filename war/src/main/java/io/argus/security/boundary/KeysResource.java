@@ -1,5 +1,6 @@
 package io.argus.security.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.security.control.KeyAdministration;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API keys: created (the secret shown once), listed without secrets, rotated, revoked. Admins only. */
+@ApplicationScoped
 @Path("v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

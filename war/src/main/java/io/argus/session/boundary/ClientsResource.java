@@ -1,5 +1,6 @@
 package io.argus.session.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registers a client's exporters as scrape targets of a session. */
+@ApplicationScoped
 @Path("v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

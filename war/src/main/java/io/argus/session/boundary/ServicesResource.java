@@ -1,5 +1,6 @@
 package io.argus.session.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registers a service's metrics endpoint as a scrape target of a session. */
+@ApplicationScoped
 @Path("v1/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.argus.session.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Monitoring sessions: a Prometheus per session, started as a SLURM job (or a local process),
  * stopped, followed and collected from. The contract's operations keep its field names.
  */
+@ApplicationScoped
 @Path("v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

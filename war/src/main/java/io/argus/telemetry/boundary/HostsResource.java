@@ -1,5 +1,6 @@
 package io.argus.telemetry.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The hosts the store knows. */
+@ApplicationScoped
 @Path("v1/hosts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.telemetry.control.MetricCatalog;
 import io.argus.telemetry.entity.MetricKind;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The metric dictionary: every quantity Argus stores, its unit, kind and names in other exporters. */
+@ApplicationScoped
 @Path("v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")

@@ -1,5 +1,6 @@
 package io.argus.telemetry.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Prometheus-format endpoints Argus scrapes and stores (dcgm-exporter, node_exporter, nvidia_gpu_exporter, any). */
+@ApplicationScoped
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")

@@ -1,5 +1,6 @@
 package io.argus.telemetry.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.security.boundary.Audited;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Telemetry across every GPU (the fleet view), and batch ingest. */
+@ApplicationScoped
 @Path("v1/telemetry")
 @Tag(name = "Telemetry")
 @RolesAllowed(Role.READER_NAME)
