@@ -20,12 +20,14 @@ has() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 ROUNDS=${ROUNDS:-3}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DB=argus_bench_$$
-BIG=argus_bench_big_$$
+# BIG_DB=name keeps the generated day table in that database and reuses it in later runs
+BIG=${BIG_DB:-argus_bench_big_$$}
 WORK=$(mktemp -d)
 PID=
 cleanup() {
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "DROP DATABASE IF EXISTS $BIG WITH (FORCE)" || true
+  $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
+  [ -n "${BIG_DB:-}" ] || $PSQL -d postgres -c "DROP DATABASE IF EXISTS $BIG WITH (FORCE)" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -79,6 +81,9 @@ fi
 
 has step || exit 0
 echo "== (c) 24 h, step=60s, on a table of $BIG_GPUS GPUs x 20 metrics x 86 400 s"
+if [ -n "$($PSQL -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BIG'")" ]; then
+  echo "reusing $BIG: $($PSQL -d "$BIG" -Atc "SELECT count(*) FROM sample") rows"
+else
 $PSQL -d postgres -c "CREATE DATABASE $BIG"
 start_argus "$BIG"   # migrates the schema
 stop_argus
@@ -96,6 +101,7 @@ INSERT INTO sample (ts, series_id, metric_id, value)
 VACUUM ANALYZE sample;
 SELECT count(*) AS big_rows FROM sample;
 SQL
+fi
 start_argus "$BIG"
 bench step "http://127.0.0.1:$PORT" "GPU-b1900000-0000-0000-0000-000000000001" "2026-11-01T00:00:00Z" 21
 stop_argus
