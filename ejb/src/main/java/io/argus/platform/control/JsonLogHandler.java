@@ -34,6 +34,8 @@ public final class JsonLogHandler extends Handler {
   private static final Formatter MESSAGES = new SimpleFormatter();
 
   private static final int QUEUE = 16_384;
+  // how long a written line may wait in the buffer for others to share its write(2)
+  private static final long FLUSH_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final OutputStream out;
   // lines formatted on the logging thread, written by one writer thread in batches, so that a
@@ -65,20 +67,27 @@ public final class JsonLogHandler extends Handler {
 
   private void drain() {
     List<byte[]> batch = new ArrayList<>();
+    long unflushedSince = 0; // nanoTime of the oldest line written but not flushed, 0 when none
     while (!closed || !pending.isEmpty()) {
       try {
-        byte[] first = pending.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        // with lines written but not flushed, wait only as long as the oldest of them may still wait
+        long wait = unflushedSince == 0 ? 200_000_000L : FLUSH_DELAY_NANOS - (System.nanoTime() - unflushedSince);
+        byte[] first = wait > 0 ? pending.poll(wait, TimeUnit.NANOSECONDS) : pending.poll();
+        if (first != null) {
+          batch.add(first);
+          pending.drainTo(batch, 1024);
         }
-        batch.add(first);
-        pending.drainTo(batch, 1024);
         synchronized (this) {
           for (byte[] line : batch) {
             out.write(line);
           }
-          if (pending.isEmpty()) {
+          if (!batch.isEmpty() && unflushedSince == 0) {
+            unflushedSince = System.nanoTime();
+          }
+          // one write(2) for all lines of the last few milliseconds rather than one per line
+          if (unflushedSince != 0 && (first == null || System.nanoTime() - unflushedSince >= FLUSH_DELAY_NANOS)) {
             out.flush();
+            unflushedSince = 0;
           }
         }
       } catch (InterruptedException e) {

@@ -81,7 +81,7 @@ public class RequestIdFilter extends HttpFilter {
         durationMs,
         request.getHeader("User-Agent"),
         // a copy: the server recycles the request once it is answered, and a text handler may format later
-        Map.copyOf(request.getParameterMap()),
+        request.getParameterMap().isEmpty() ? Map.of() : Map.copyOf(request.getParameterMap()),
         requestId);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("route", route);
