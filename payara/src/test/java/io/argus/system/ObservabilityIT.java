@@ -142,8 +142,87 @@ class ObservabilityIT {
         .contains("database", "collector", "gpu", "shutdown");
   }
 
+  /**
+   * The GPU list and lookups are answered from memory for up to 2 s (the default), counted as
+   * gpu-list and gpu-lookup; a GPU ingested through this node shows at once. Bad inputs tried: limit
+   * 0, 1001 and "ten", a cursor that is not one, an unknown uuid; each twice, each the same 400 (404)
+   * problem both times and never counted as a hit.
+   */
   @Test
   @org.junit.jupiter.api.Order(3)
+  void theGpuListIsCachedCountedAndShowsANewGpuAtOnce() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (gpusIn(argus.get("/api/v1/gpus").body()).size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(250); // the collector's first batch registers the two simulated GPUs
+    }
+    String before = argus.get("/metrics").body();
+    HttpResponse<String> first = argus.get("/api/v1/gpus?limit=1");
+    HttpResponse<String> second = argus.get("/api/v1/gpus?limit=1");
+    String after = argus.get("/metrics").body();
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag")).isPresent();
+    assertThat(second.headers().firstValue("Link")).isEqualTo(first.headers().firstValue("Link"))
+        .hasValueSatisfying(l -> assertThat(l).contains("cursor=").endsWith("rel=\"next\""));
+    assertThat(sample(after, "argus_cache_hits_total{cache=\"gpu-list\"}")
+        - sample(before, "argus_cache_hits_total{cache=\"gpu-list\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(after).containsPattern("(?m)^argus_cache_hit_ratio\\{cache=\"gpu-list\"\\} ");
+    JsonObject listCache = json(argus.get("/stats").body()).getJsonObject("cache").getJsonObject("caches")
+        .getJsonObject("gpu-list");
+    assertThat(listCache.getJsonNumber("hits").longValue()).isPositive();
+    assertThat(listCache.getJsonNumber("hit_rate").doubleValue()).isBetween(0.0, 1.0);
+
+    // bad inputs: the same problem every time, and never an answer from memory
+    double hits = sample(argus.get("/metrics").body(), "argus_cache_hits_total{cache=\"gpu-list\"}");
+    for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=1001", "limit"}, {"limit=ten", "limit"},
+        {"cursor=not-a-cursor", "cursor"}}) {
+      JsonObject once = problem(argus.get("/api/v1/gpus?" + bad[0]), 400);
+      JsonObject twice = problem(argus.get("/api/v1/gpus?" + bad[0]), 400);
+      assertThat(once.getString("parameter")).as(bad[0]).isEqualTo(bad[1]);
+      assertThat(twice.getString("detail")).as(bad[0]).isEqualTo(once.getString("detail"));
+    }
+    assertThat(sample(argus.get("/metrics").body(), "argus_cache_hits_total{cache=\"gpu-list\"}")).isEqualTo(hits);
+
+    // a new GPU is listed and found at once, although the list and the 404 were just kept
+    String uuid = "GPU-0b5e0000-0000-4000-8000-00000000c0de";
+    assertThat(problem(argus.get("/api/v1/gpus/" + uuid), 404).getString("parameter")).isEqualTo("gpu");
+    assertThat(problem(argus.get("/api/v1/gpus/" + uuid), 404).getString("parameter")).isEqualTo("gpu");
+    assertThat(gpusIn(argus.get("/api/v1/gpus").body())).doesNotContain(uuid);
+    assertThat(gpusIn(argus.get("/api/v1/gpus").body())).doesNotContain(uuid);
+    String row = "[{\"timestamp\":\"" + java.time.Instant.now() + "\",\"metric_name\":\"gpu_power_watts\","
+        + "\"gpu_id\":7,\"uuid\":\"" + uuid + "\",\"hostname\":\"obs-new-node\",\"value\":250}]";
+    HttpResponse<String> ingested = ArgusProcess.HTTP.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(argus.url("/api/v1/telemetry"))).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(row)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+    assertThat(json(ingested.body()).getInt("stored")).as(ingested.body()).isEqualTo(1);
+    assertThat(gpusIn(argus.get("/api/v1/gpus").body())).contains(uuid);
+    HttpResponse<String> found = argus.get("/api/v1/gpus/" + uuid);
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    assertThat(json(found.body()).getString("hostname")).isEqualTo("obs-new-node");
+    assertThat(argus.get("/api/v1/gpus/7/telemetry?hostname=obs-new-node&metric_name=gpu_power_watts").body())
+        .contains(uuid);
+    JsonObject caches = json(argus.get("/stats").body()).getJsonObject("cache").getJsonObject("caches");
+    assertThat(caches.getJsonObject("gpu-lookup").getJsonNumber("hits").longValue()).isPositive();
+    assertThat(caches.getJsonObject("series-ids").getJsonNumber("hits").longValue()).isPositive();
+  }
+
+  private static List<String> gpusIn(String listing) {
+    return Json.createReader(new StringReader(listing)).readArray().getValuesAs(JsonObject.class).stream()
+        .map(g -> g.getString("uuid")).toList();
+  }
+
+  /** The problem document, after checking it is a problem+json of that status. */
+  private static JsonObject problem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    JsonObject p = json(r.body());
+    assertThat(p.getInt("status")).isEqualTo(status);
+    return p;
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(4)
   void everyLogLineOfArgusIsAJsonObjectWithTheRequestIdAndNoSecret() throws Exception {
     argus.get("/api/v1/metrics/gpu_power_watts?api_key=key-never-logged-1&kind=gauge",
         "X-Request-ID", "obs-trace-42", "Authorization", "Bearer token-never-logged-2");
@@ -183,7 +262,7 @@ class ObservabilityIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(4)
+  @org.junit.jupiter.api.Order(5)
   void healthAndMonitorTurn503WhenTheDatabaseStopsAndRecoverWhenItReturns() throws Exception {
     db.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
     try {

@@ -147,6 +147,7 @@ public final class BatchIngest {
         }
         c.commit();
         c.setAutoCommit(true);
+        writer.committed(batch.gpus(), batch.hosts());
         return answer;
       } catch (SQLException | RuntimeException e) {
         try {

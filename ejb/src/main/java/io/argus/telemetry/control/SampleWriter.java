@@ -1,5 +1,6 @@
 package io.argus.telemetry.control;
 
+import io.argus.ops.control.Caches;
 import io.argus.platform.control.DatabaseSettings.Vendor;
 import io.argus.platform.control.Rfc3339;
 import io.argus.telemetry.entity.GpuInventoryEntry;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -34,12 +36,24 @@ public final class SampleWriter {
   private final MetricResolver metrics = new MetricResolver();
   private final SeriesResolver series;
   private final Partitions partitions = new Partitions();
+  private final RegisteredInventory registered = new RegisteredInventory();
+  private final Runnable inventoryChanged;
 
+  /** A writer on its own: its series-id cache is counted where nobody reads it, no reader is told of new GPUs. */
   public SampleWriter(DataSource dataSource, Vendor vendor) {
+    this(dataSource, vendor, new Caches(), () -> {});
+  }
+
+  /**
+   * @param caches where the series-id cache ({@value SeriesResolver#CACHE}) counts its lookups
+   * @param inventoryChanged run after a commit that stored a GPU or host new to this writer, or changed
+   */
+  public SampleWriter(DataSource dataSource, Vendor vendor, Caches caches, Runnable inventoryChanged) {
     this.dataSource = dataSource;
     this.dialect = new StoreDialect(vendor);
     this.inventory = new Inventory(vendor);
-    this.series = new SeriesResolver(dialect, inventory);
+    this.series = new SeriesResolver(dialect, inventory, caches.named(SeriesResolver.CACHE));
+    this.inventoryChanged = inventoryChanged;
   }
 
   public Inventory inventory() {
@@ -132,6 +146,7 @@ public final class SampleWriter {
         Result result = write(c, rows);
         c.commit();
         c.setAutoCommit(true);
+        committed(gpus.values(), hosts.values());
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -145,7 +160,10 @@ public final class SampleWriter {
     }
   }
 
-  /** Upserts the GPUs and hosts seen with a batch, on the caller's connection (first seen kept, last seen moved). */
+  /**
+   * Upserts the GPUs and hosts seen with a batch, on the caller's connection (first seen kept, last
+   * seen moved); the caller reports its commit through {@link #committed}.
+   */
   public void register(Connection c, List<GpuInventoryEntry> gpus, List<HostInventoryEntry> hosts, java.time.Instant seen)
       throws SQLException {
     for (HostInventoryEntry h : hosts) {
@@ -153,6 +171,13 @@ public final class SampleWriter {
     }
     for (GpuInventoryEntry g : gpus) {
       inventory.upsertGpu(c, g, seen);
+    }
+  }
+
+  /** After the commit of a transaction that registered these: tells the readers when any is new or changed. */
+  public void committed(Collection<GpuInventoryEntry> gpus, Collection<HostInventoryEntry> hosts) {
+    if (registered.committed(gpus, hosts)) {
+      inventoryChanged.run();
     }
   }
 

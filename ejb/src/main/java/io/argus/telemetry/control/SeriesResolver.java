@@ -1,5 +1,6 @@
 package io.argus.telemetry.control;
 
+import io.argus.ops.control.Caches;
 import io.argus.platform.control.JsonText;
 import io.argus.telemetry.entity.Attribution;
 import io.argus.telemetry.entity.SeriesKey;
@@ -15,27 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds or creates the row id of a series. Ids are cached for the life of the process: a series is
- * never renumbered, and the cache is what keeps the write path to one COPY per batch.
+ * never renumbered, and the cache is what keeps the write path to one COPY per batch. Its lookups
+ * are counted as the cache {@value #CACHE}.
  */
 final class SeriesResolver {
 
+  static final String CACHE = "series-ids";
   private static final int MAX_CACHED = 500_000;
 
   private final StoreDialect dialect;
   private final Inventory inventory;
+  private final Caches.Counter counter;
   private final Map<SeriesKey, Long> ids = new ConcurrentHashMap<>();
   private final Map<Subject, Long> subjects = new ConcurrentHashMap<>();
 
-  SeriesResolver(StoreDialect dialect, Inventory inventory) {
+  SeriesResolver(StoreDialect dialect, Inventory inventory, Caches.Counter counter) {
     this.dialect = dialect;
     this.inventory = inventory;
+    this.counter = counter;
   }
 
   long resolve(Connection c, SeriesKey key) throws SQLException {
     Long cached = ids.get(key);
     if (cached != null) {
+      counter.hit();
       return cached;
     }
+    counter.miss();
     long subjectId = subjectId(c, key.subject());
     Long gpu = key.subject() instanceof Subject.Gpu ? subjectId : null;
     Long host = key.subject() instanceof Subject.Host ? subjectId : null;

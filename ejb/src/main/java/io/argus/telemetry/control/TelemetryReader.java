@@ -33,17 +33,28 @@ import javax.sql.DataSource;
  * The store's read side: GPUs and hosts known, and samples by GPU, window, metric and attribution,
  * in time order, a page at a time, optionally downsampled in the database. Plain JDBC: the series
  * are found first, then the samples of exactly those series are read through the (series, time)
- * index, so one GPU's window costs one ordered index range per day partition.
+ * index, so one GPU's window costs one ordered index range per day partition. GPU listings and the
+ * GPUs a selector names go through the store's {@link GpuCache}.
  */
 public final class TelemetryReader {
 
   private final DataSource dataSource;
   private final StoreDialect dialect;
+  private final GpuCache gpuCache;
 
+  /** A reader that reads every answer from the store. */
   public TelemetryReader(DataSource dataSource, Vendor vendor) {
+    this(dataSource, vendor, GpuCache.off());
+  }
+
+  TelemetryReader(DataSource dataSource, Vendor vendor, GpuCache gpuCache) {
     this.dataSource = dataSource;
     this.dialect = new StoreDialect(vendor);
+    this.gpuCache = gpuCache;
   }
+
+  /** A GPU with its row id. */
+  record StoredGpu(long id, KnownGpu gpu) {}
 
   /** A series of a GPU, with everything a row shows besides time, metric and value. */
   private record SeriesInfo(
@@ -54,6 +65,12 @@ public final class TelemetryReader {
 
   /** GPUs in (hostname, index, uuid) order, narrowed by hostname and model name. */
   public Page<KnownGpu> gpus(Optional<String> hostname, Optional<String> modelName, int limit, Optional<String> cursor) {
+    return gpuCache.list(new GpuCache.ListKey(hostname, modelName, limit, cursor),
+        () -> readGpus(hostname, modelName, limit, cursor));
+  }
+
+  private Page<KnownGpu> readGpus(Optional<String> hostname, Optional<String> modelName, int limit,
+      Optional<String> cursor) {
     StringBuilder sql = new StringBuilder("SELECT " + GPU_COLUMNS + " FROM gpu WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     hostname.ifPresent(h -> { sql.append(" AND hostname = ?"); args.add(h); });
@@ -81,19 +98,31 @@ public final class TelemetryReader {
 
   /** One GPU by uuid, or by index (with the hostname when that index exists on several hosts). */
   public KnownGpu gpu(GpuSelector selector, Optional<String> hostname) {
-    try (Connection c = dataSource.getConnection()) {
-      List<KnownGpu> found = findGpus(c, selector, hostname);
-      if (found.isEmpty()) {
-        throw notFound(selector, hostname);
-      }
-      if (found.size() > 1) {
-        throw new InvalidParameter("hostname", "GPU index " + ((GpuSelector.ByIndex) selector).index() + " exists on "
-            + found.size() + " hosts; name one with hostname");
-      }
-      return found.get(0);
-    } catch (SQLException e) {
-      throw unavailable(e);
+    List<StoredGpu> found = matching(selector, hostname);
+    if (found.size() > 1) {
+      throw new InvalidParameter("hostname", "GPU index " + ((GpuSelector.ByIndex) selector).index() + " exists on "
+          + found.size() + " hosts; name one with hostname");
     }
+    return found.get(0).gpu();
+  }
+
+  /**
+   * The GPUs a selector names, in (hostname, index, uuid) order.
+   *
+   * @throws ResourceNotFound when there is none
+   */
+  private List<StoredGpu> matching(GpuSelector selector, Optional<String> hostname) {
+    List<StoredGpu> found = gpuCache.lookup(new GpuCache.LookupKey(selector, hostname), () -> {
+      try (Connection c = dataSource.getConnection()) {
+        return findGpus(c, selector, hostname);
+      } catch (SQLException e) {
+        throw unavailable(e);
+      }
+    });
+    if (found.isEmpty()) {
+      throw notFound(selector, hostname);
+    }
+    return found;
   }
 
   /** Hosts in (hostname, node id) order, narrowed by hostname. */
@@ -134,17 +163,10 @@ public final class TelemetryReader {
    * @throws InvalidParameter for an unknown metric name or a cursor this query did not hand out
    */
   public TelemetryPage telemetry(TelemetryQuery q) {
+    List<Long> gpuIds = q.gpu().isPresent()
+        ? matching(q.gpu().get(), q.hostname()).stream().map(StoredGpu::id).toList()
+        : null;
     try (Connection c = dataSource.getConnection()) {
-      List<Long> gpuIds = null;
-      if (q.gpu().isPresent()) {
-        gpuIds = new ArrayList<>();
-        for (KnownGpuId g : findGpuIds(c, q.gpu().get(), q.hostname())) {
-          gpuIds.add(g.id());
-        }
-        if (gpuIds.isEmpty()) {
-          throw notFound(q.gpu().get(), q.hostname());
-        }
-      }
       Map<Integer, String> metricNames = metricNames(c);
       List<Integer> metricIds = metricIds(c, q.metrics());
       Map<Long, SeriesInfo> series = series(c, gpuIds, q);
@@ -318,32 +340,17 @@ public final class TelemetryReader {
     return series;
   }
 
-  private record KnownGpuId(long id) {}
-
-  private List<KnownGpuId> findGpuIds(Connection c, GpuSelector selector, Optional<String> hostname)
-      throws SQLException {
+  private List<StoredGpu> findGpus(Connection c, GpuSelector selector, Optional<String> hostname) throws SQLException {
     List<Object> args = new ArrayList<>();
-    String sql = "SELECT id FROM gpu WHERE " + gpuCondition(selector, hostname, args);
-    List<KnownGpuId> ids = new ArrayList<>();
-    try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        ids.add(new KnownGpuId(rs.getLong(1)));
-      }
-    }
-    return ids;
-  }
-
-  private List<KnownGpu> findGpus(Connection c, GpuSelector selector, Optional<String> hostname) throws SQLException {
-    List<Object> args = new ArrayList<>();
-    String sql = "SELECT " + GPU_COLUMNS + " FROM gpu WHERE " + gpuCondition(selector, hostname, args)
+    String sql = "SELECT " + GPU_COLUMNS + ", id FROM gpu WHERE " + gpuCondition(selector, hostname, args)
         + " ORDER BY hostname, gpu_index, uuid";
-    List<KnownGpu> gpus = new ArrayList<>();
+    List<StoredGpu> gpus = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        gpus.add(gpu(rs));
+        gpus.add(new StoredGpu(rs.getLong(13), gpu(rs)));
       }
     }
-    return gpus;
+    return List.copyOf(gpus);
   }
 
   private static String gpuCondition(GpuSelector selector, Optional<String> hostname, List<Object> args) {

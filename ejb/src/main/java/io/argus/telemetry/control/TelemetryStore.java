@@ -1,13 +1,20 @@
 package io.argus.telemetry.control;
 
+import io.argus.ops.control.Caches;
 import io.argus.platform.control.Database;
 import io.argus.platform.control.DatabaseSettings.Vendor;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The sample store of this application: its data source, its database vendor and its one writer (whose caches are shared). */
+/**
+ * The sample store of this application: its data source, its database vendor, its one writer (whose
+ * caches are shared) and its reader, whose recent GPU answers the writer clears when the GPUs change.
+ */
 @ApplicationScoped
 public class TelemetryStore {
 
@@ -17,8 +24,21 @@ public class TelemetryStore {
   @Inject
   Database database;
 
+  @Inject
+  Caches caches;
+
+  @Inject
+  @ConfigProperty(name = "argus.cache.gpus.ttl", defaultValue = "PT2S")
+  Duration gpuCacheTtl;
+
   private volatile SampleWriter writer;
   private volatile TelemetryReader reader;
+  private GpuCache gpuCache;
+
+  @PostConstruct
+  void createGpuCache() {
+    gpuCache = GpuCache.of(gpuCacheTtl, caches, System::nanoTime);
+  }
 
   public Vendor vendor() {
     return database.settings().vendor();
@@ -31,7 +51,7 @@ public class TelemetryStore {
   public TelemetryReader reader() {
     TelemetryReader r = reader;
     if (r == null) {
-      r = new TelemetryReader(dataSource, vendor());
+      r = new TelemetryReader(dataSource, vendor(), gpuCache);
       reader = r;
     }
     return r;
@@ -43,7 +63,7 @@ public class TelemetryStore {
       synchronized (this) {
         w = writer;
         if (w == null) {
-          w = new SampleWriter(dataSource, vendor());
+          w = new SampleWriter(dataSource, vendor(), caches, gpuCache::clear);
           writer = w;
         }
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.argus.ingest.control.SampleNormaliser;
+import io.argus.ops.control.Caches;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.platform.control.ResourceNotFound;
 import io.argus.telemetry.entity.Aggregation;
@@ -306,6 +307,59 @@ class TelemetryQueryIT {
         normaliser)).isInstanceOf(InvalidParameter.class);
     assertThatThrownBy(() -> ingest.ingest(BatchIngest.Format.CSV, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8),
         Optional.empty(), normaliser)).isInstanceOf(InvalidParameter.class);
+  }
+
+  /**
+   * The reader and writer sharing one GPU cache (as TelemetryStore wires them), with a time to live
+   * that never ends in the test: every change must come from the writer clearing it.
+   */
+  @Test
+  void cachedGpuAnswersShowANewGpuAsSoonAsItsBatchIsStored(@TempDir Path dir) throws Exception {
+    try (StoreFixture h2 = StoreFixture.h2(dir)) {
+      Caches caches = new Caches();
+      GpuCache cache = GpuCache.of(Duration.ofHours(1), caches, () -> 0L);
+      SampleWriter writer = new SampleWriter(h2.dataSource, h2.vendor, caches, cache::clear);
+      TelemetryReader reader = new TelemetryReader(h2.dataSource, h2.vendor, cache);
+      BatchIngest ingest = new BatchIngest(h2.dataSource, h2.vendor, writer);
+      assertThat(ingest.ingest(BatchIngest.Format.CSV, csv().getBytes(StandardCharsets.UTF_8), Optional.empty(),
+          h2.normaliser()).rejected()).isZero();
+
+      Page<KnownGpu> listed = reader.gpus(Optional.empty(), Optional.empty(), 100, Optional.empty());
+      assertThat(reader.gpus(Optional.empty(), Optional.empty(), 100, Optional.empty())).isEqualTo(listed);
+      assertThat(listed.items()).hasSize(4);
+      assertThat(caches.figures().get(GpuCache.LIST)).isEqualTo(new Caches.Figures(1, 1));
+      assertThatThrownBy(() -> reader.gpu(new GpuSelector.ByIndex(1), Optional.empty()))
+          .isInstanceOf(InvalidParameter.class);
+      assertThat(reader.telemetry(query(Optional.of(new GpuSelector.ByIndex(1)), Optional.empty(), List.of(), 10,
+          Optional.empty(), Optional.empty(), null)).rows()).hasSize(10);
+      assertThat(caches.figures().get(GpuCache.LOOKUP)).isEqualTo(new Caches.Figures(1, 1));
+      String fresh = "GPU-0000000f-0000-0000-0000-00000000000f";
+      assertThatThrownBy(() -> reader.gpu(new GpuSelector.ByUuid(fresh), Optional.empty()))
+          .isInstanceOf(ResourceNotFound.class);
+      for (int i = 0; i < 2; i++) { // refused every time, never kept as an answer
+        assertThatThrownBy(() -> reader.gpus(Optional.empty(), Optional.empty(), 100, Optional.of("not-a-cursor")))
+            .isInstanceOf(InvalidParameter.class);
+      }
+      assertThat(caches.figures().get(GpuCache.LIST)).isEqualTo(new Caches.Figures(1, 3));
+
+      String row = "timestamp,metric_name,gpu_id,uuid,Hostname,value,labels_raw\n"
+          + T0.plusSeconds(500) + ",gpu_power_watts,0," + fresh + ",node-3,300,\n";
+      assertThat(ingest.ingest(BatchIngest.Format.CSV, row.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+          h2.normaliser()).stored()).isEqualTo(1);
+      assertThat(reader.gpus(Optional.empty(), Optional.empty(), 100, Optional.empty()).items()).extracting(KnownGpu::uuid)
+          .hasSize(5).contains(fresh);
+      assertThat(reader.gpu(new GpuSelector.ByUuid(fresh), Optional.empty()).hostname()).isEqualTo("node-3");
+
+      // the same GPUs again only move their last-seen times: the answers stay
+      long misses = caches.figures().get(GpuCache.LIST).misses();
+      assertThat(ingest.ingest(BatchIngest.Format.CSV, row.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+          h2.normaliser()).stored()).isEqualTo(1);
+      reader.gpus(Optional.empty(), Optional.empty(), 100, Optional.empty());
+      assertThat(caches.figures().get(GpuCache.LIST).misses()).isEqualTo(misses);
+
+      // the write path counts its series-id cache: 4 GPUs x 3 metrics x 120 s, then the new GPU's row twice
+      assertThat(caches.figures().get(SeriesResolver.CACHE)).isEqualTo(new Caches.Figures(1440 - 4 + 1, 4 + 1));
+    }
   }
 
   @Test

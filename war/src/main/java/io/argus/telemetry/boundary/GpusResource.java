@@ -47,7 +47,8 @@ public class GpusResource {
   @GET
   @Operation(operationId = "listGpus", summary = "List the GPUs known to the store",
       description = "In (hostname, gpu_id, uuid) order; limit and cursor page through them, the next page's URL is in"
-          + " the Link header (rel=\"next\").")
+          + " the Link header (rel=\"next\"). Answers may be up to argus.cache.gpus.ttl (2 s) old; a GPU stored"
+          + " through this node is listed at once.")
   @APIResponse(responseCode = "200", description = "A page of GPUs",
       headers = {@Header(name = "Link", description = "<url>; rel=\"next\" when there is a next page"),
         @Header(name = "ETag", description = "Entity tag of the body; send it in If-None-Match to get 304")},
@@ -75,7 +76,8 @@ public class GpusResource {
   @GET
   @Path("{gpu}")
   @Operation(operationId = "getGpu", summary = "One GPU by uuid, or by gpu_id with hostname",
-      description = "A gpu_id matches that index on every host; with more than one match, hostname must narrow it.")
+      description = "A gpu_id matches that index on every host; with more than one match, hostname must narrow it."
+          + " Answers may be up to argus.cache.gpus.ttl (2 s) old; a GPU stored through this node is found at once.")
   @APIResponse(responseCode = "200", description = "The GPU",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GpuView.class)))
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
