@@ -9,6 +9,7 @@ import io.argus.telemetry.control.TelemetryStore;
 import io.argus.telemetry.entity.GpuSelector;
 import io.argus.telemetry.entity.Page;
 import io.argus.telemetry.entity.KnownGpu;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The GPUs the store knows, one GPU, and one GPU's telemetry. */
+@ApplicationScoped
 @Path("v1/gpus")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Telemetry")
