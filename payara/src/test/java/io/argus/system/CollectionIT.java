@@ -2,6 +2,10 @@ package io.argus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.ingest.control.ExpositionParser;
+import io.argus.ingest.entity.ExpositionReport;
+import io.argus.ingest.entity.ExpositionSample;
+import io.argus.ingest.entity.MetricType;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -9,7 +13,10 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +93,38 @@ class CollectionIT {
     assertThat(text).containsPattern("gpu_xid_last\\{gpu_id=\"6\",[^}]*\\} 43\n");
     assertThat(text).contains("jvm_uptime_seconds{mp_scope=\"base\"}"); // the server's own metrics follow
     assertThat(argus.get("/metrics?scope=base").body()).contains("mp_scope=\"base\"").doesNotContain("gpu_device_count");
+  }
+
+  /**
+   * Argus's families, the JVM's and the application registry's are written in one pass: every line
+   * is valid for a strict parser, and every family the server's base scope has (which the service
+   * dashboard and the console read) is there with its scope label.
+   */
+  @Test
+  void theWholeExpositionParsesStrictlyWithEveryJvmFamily() throws Exception {
+    String text = argus.get("/metrics").body();
+    List<ExpositionSample> samples = new ArrayList<>();
+    ExpositionReport report = new ExpositionParser().parse(new StringReader(text), samples::add);
+
+    assertThat(report.errors()).as("malformed lines").isEmpty();
+    Map<String, String> scopes = new TreeMap<>();
+    for (String name : List.of("memory_usedHeap_bytes", "memory_committedHeap_bytes", "memory_maxHeap_bytes",
+        "memory_usedNonHeap_bytes", "memory_committedNonHeap_bytes", "gc_total", "gc_time_seconds_total", "thread_count",
+        "thread_daemon_count", "thread_max_count", "classloader_loadedClasses_count", "classloader_loadedClasses_total",
+        "classloader_unloadedClasses_total", "cpu_availableProcessors", "cpu_systemLoadAverage", "jvm_uptime_seconds")) {
+      scopes.put(name, "base");
+    }
+    scopes.put("system_cpu_load", "vendor");
+    for (String name : List.of("argus_telemetry_samples_written_total", "argus_telemetry_samples_dropped_total",
+        "argus_telemetry_buffer_samples", "argus_telemetry_buffer_spilled_samples")) {
+      scopes.put(name, "application");
+    }
+    scopes.forEach((name, scope) -> {
+      assertThat(report.families()).as(name).containsKey(name);
+      assertThat(report.families().get(name).type()).as(name).isEqualTo(name.endsWith("_total") ? MetricType.COUNTER : MetricType.GAUGE);
+      assertThat(samples).as(name).anyMatch(s -> s.name().equals(name) && scope.equals(s.labels().get("mp_scope")));
+    });
+    assertThat(samples).filteredOn(s -> s.name().equals("gc_total")).allMatch(s -> s.labels().containsKey("name"));
   }
 
   /** The server's timer service would stretch every interval below a second to one (its default minimum). */

@@ -46,34 +46,41 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
    * Histogram lines: per label set (without {@code le}) the buckets by bound, then the sum, then the
    * count, as Prometheus writes them.
    */
-  static final Comparator<Sample> HISTOGRAM_ORDER = (a, b) -> {
-    int byLabels = SAMPLE_ORDER.compare(withoutBound(a), withoutBound(b));
-    if (byLabels != 0) {
-      return byLabels;
-    }
-    int bySuffix = Integer.compare(suffixRank(a.suffix()), suffixRank(b.suffix()));
-    if (bySuffix != 0) {
-      return bySuffix;
-    }
-    return Double.compare(bound(a), bound(b));
-  };
+  static final Comparator<Sample> HISTOGRAM_ORDER = partsOrder("le");
 
-  private static Sample withoutBound(Sample s) {
+  /** Summary lines: per label set (without {@code quantile}) the quantiles, then the sum, then the count. */
+  static final Comparator<Sample> SUMMARY_ORDER = partsOrder("quantile");
+
+  private static Comparator<Sample> partsOrder(String label) {
+    return (a, b) -> {
+      int byLabels = SAMPLE_ORDER.compare(without(a, label), without(b, label));
+      if (byLabels != 0) {
+        return byLabels;
+      }
+      int bySuffix = Integer.compare(suffixRank(a.suffix()), suffixRank(b.suffix()));
+      if (bySuffix != 0) {
+        return bySuffix;
+      }
+      return Double.compare(bound(a, label), bound(b, label));
+    };
+  }
+
+  private static Sample without(Sample s, String label) {
     TreeMap<String, String> labels = new TreeMap<>(s.labels());
-    labels.remove("le");
+    labels.remove(label);
     return new Sample(labels, s.value());
   }
 
   private static int suffixRank(String suffix) {
     return switch (suffix) {
-      case "_bucket" -> 0;
+      case "_bucket", "" -> 0;
       case "_sum" -> 1;
       default -> 2;
     };
   }
 
-  private static double bound(Sample s) {
-    String le = s.labels().get("le");
+  private static double bound(Sample s, String label) {
+    String le = s.labels().get(label);
     return le == null ? 0 : "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
   }
 
@@ -84,10 +91,21 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
       throw new IllegalArgumentException("Invalid metric name '" + name + "'");
     }
     List<Sample> sorted = new ArrayList<>(samples);
-    sorted.sort(type == MetricType.HISTOGRAM ? HISTOGRAM_ORDER : SAMPLE_ORDER);
+    sorted.sort(switch (type) {
+      case HISTOGRAM -> HISTOGRAM_ORDER;
+      case SUMMARY -> SUMMARY_ORDER;
+      default -> SAMPLE_ORDER;
+    });
     Set<List<Object>> seen = new HashSet<>();
     for (Sample sample : sorted) {
-      if (type != MetricType.HISTOGRAM && !sample.suffix().isEmpty()) {
+      if (type == MetricType.SUMMARY) {
+        if (sample.suffix().equals("_bucket")) {
+          throw new IllegalArgumentException("Metric '" + name + "' is a summary; it has no buckets");
+        }
+        if (sample.suffix().isEmpty() && !sample.labels().containsKey("quantile")) {
+          throw new IllegalArgumentException("Metric '" + name + "' is a summary; a plain sample needs a quantile");
+        }
+      } else if (type != MetricType.HISTOGRAM && !sample.suffix().isEmpty()) {
         throw new IllegalArgumentException("Metric '" + name + "' is no histogram; its samples take no suffix");
       }
       if (!seen.add(List.of(sample.labels(), sample.suffix()))) {
@@ -108,6 +126,10 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
 
   public static Builder histogram(String name, String help) {
     return new Builder(name, MetricType.HISTOGRAM, help);
+  }
+
+  public static Builder summary(String name, String help) {
+    return new Builder(name, MetricType.SUMMARY, help);
   }
 
   /** Collects samples, silently skipping absent values so callers need no {@code if} per field. */
@@ -167,6 +189,26 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
       Sample plain = Sample.of(sum, labelNamesAndValues);
       samples.add(new Sample(plain.labels(), sum, "_sum"));
       samples.add(new Sample(plain.labels(), cumulative[cumulative.length - 1], "_count"));
+      return this;
+    }
+
+    /**
+     * One summary: a line per quantile ({@code quantile} label) with its value, then {@code _sum}
+     * and {@code _count}.
+     */
+    public Builder summary(double[] quantiles, double[] values, double sum, long count, String... labelNamesAndValues) {
+      if (quantiles.length != values.length) {
+        throw new IllegalArgumentException("A summary needs one value per quantile");
+      }
+      String[] withQuantile = Arrays.copyOf(labelNamesAndValues, labelNamesAndValues.length + 2);
+      withQuantile[labelNamesAndValues.length] = "quantile";
+      for (int i = 0; i < quantiles.length; i++) {
+        withQuantile[labelNamesAndValues.length + 1] = ExpositionFormat.formatValue(quantiles[i]);
+        samples.add(Sample.of(values[i], withQuantile));
+      }
+      Sample plain = Sample.of(sum, labelNamesAndValues);
+      samples.add(new Sample(plain.labels(), sum, "_sum"));
+      samples.add(new Sample(plain.labels(), count, "_count"));
       return this;
     }
 

@@ -5,6 +5,7 @@ public enum MetricType {
   GAUGE("gauge"),
   COUNTER("counter"),
   HISTOGRAM("histogram"),
+  SUMMARY("summary"),
   UNTYPED("untyped");
 
   private final String text;

@@ -67,6 +67,35 @@ class ExpositionFormatTest {
   }
 
   @Test
+  void writesASummaryWithItsQuantilesInOrderThenSumAndCount() {
+    MetricFamily durations = MetricFamily.summary("job_duration_seconds", "Job durations")
+        .summary(new double[] {0.99, 0.5}, new double[] {2.5, 0.5}, 6, 4, "queue", "b")
+        .summary(new double[] {0.5}, new double[] {1}, 1, 1, "queue", "a")
+        .build();
+
+    assertThat(ExpositionFormat.write(List.of(durations))).isEqualTo("""
+        # HELP job_duration_seconds Job durations
+        # TYPE job_duration_seconds summary
+        job_duration_seconds{quantile="0.5",queue="a"} 1
+        job_duration_seconds_sum{queue="a"} 1
+        job_duration_seconds_count{queue="a"} 1
+        job_duration_seconds{quantile="0.5",queue="b"} 0.5
+        job_duration_seconds{quantile="0.99",queue="b"} 2.5
+        job_duration_seconds_sum{queue="b"} 6
+        job_duration_seconds_count{queue="b"} 4
+        """);
+  }
+
+  @Test
+  void aSummarySampleWithoutQuantileOrWithBucketsIsRejected() {
+    assertThatThrownBy(() -> MetricFamily.summary("s", "h").add(1).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quantile");
+    assertThatThrownBy(() -> new MetricFamily("s", MetricType.SUMMARY, "h",
+        List.of(new Sample(new java.util.TreeMap<>(java.util.Map.of("le", "1")), 1, "_bucket"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no buckets");
+  }
+
+  @Test
   void formatsSpecialValuesTheWayPrometheusParsesThem() {
     assertThat(ExpositionFormat.formatValue(Double.NaN)).isEqualTo("NaN");
     assertThat(ExpositionFormat.formatValue(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");

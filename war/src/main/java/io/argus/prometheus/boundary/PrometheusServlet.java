@@ -13,7 +13,9 @@ import io.argus.prometheus.control.DcgmMetrics;
 import io.argus.prometheus.control.ExpositionFormat;
 import io.argus.prometheus.control.GpuMetrics;
 import io.argus.prometheus.control.HostMetrics;
+import io.argus.prometheus.control.JvmMetrics;
 import io.argus.prometheus.control.MetricFamily;
+import io.argus.prometheus.control.RegistryMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -21,32 +23,35 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.CharArrayWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * {@code GET /metrics}: this node's host and GPU gauges under the names dashboards use, the
  * dcgm-exporter family when {@code argus.metrics.dcgm-compat} is on, the collector's own figures,
- * Argus's request, cache and database figures, and then the server's MicroProfile metrics (JVM, application) as Payara renders them. Read from
- * the latest snapshot in memory, never from the database. A request with {@code scope} goes to
- * Payara's own metrics endpoint unchanged.
+ * Argus's request, cache and database figures, and then, unless {@code argus.metrics.server-metrics}
+ * is off, the JVM's figures and the application's MicroProfile metrics under the names and
+ * {@code mp_scope} labels the server's own metrics endpoint gives them. All of it is written in one
+ * pass from memory (the latest snapshot, the MXBeans, the registry), never from the database. A
+ * request with {@code scope} or {@code name} goes to the server's own metrics endpoint unchanged.
  */
 @WebServlet(name = "argus-prometheus", urlPatterns = "/metrics", loadOnStartup = 1)
 public class PrometheusServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final List<String> SERVER_SCOPES = List.of("base", "vendor", "application");
+  private static final Logger LOG = Logger.getLogger(PrometheusServlet.class.getName());
+  private static final JvmMetrics JVM = JvmMetrics.platform();
 
   @Inject
   transient Collector collector;
@@ -64,6 +69,10 @@ public class PrometheusServlet extends HttpServlet {
   transient Leadership leadership;
 
   @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  transient MetricRegistry applicationMetrics;
+
+  @Inject
   @ConfigProperty(name = "argus.metrics.dcgm-compat", defaultValue = "true")
   transient boolean dcgmCompat;
 
@@ -73,8 +82,8 @@ public class PrometheusServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-    Optional<RequestDispatcher> payara = payaraMetrics(request);
     if (request.getParameter("scope") != null || request.getParameter("name") != null) {
+      Optional<RequestDispatcher> payara = payaraMetrics(request);
       if (payara.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, "no MicroProfile metrics endpoint in this server");
         return;
@@ -95,13 +104,25 @@ public class PrometheusServlet extends HttpServlet {
     families.addAll(ServiceMetrics.database(database.pool(), database.queries()));
     families.addAll(ClusterMetrics.from(leadership.view()));
 
-    StringBuilder text = new StringBuilder(32 * 1024);
-    ExpositionFormat.write(families, text);
-    if (serverMetrics && payara.isPresent()) {
-      for (String scope : SERVER_SCOPES) {
-        text.append(include(payara.get(), request, response, scope));
+    if (serverMetrics) {
+      Set<String> names = new HashSet<>();
+      for (MetricFamily f : families) {
+        names.add(f.name());
+      }
+      List<MetricFamily> server = new ArrayList<>(JVM.base());
+      server.addAll(JVM.vendor());
+      server.addAll(RegistryMetrics.from(applicationMetrics, MetricRegistry.APPLICATION_SCOPE));
+      for (MetricFamily f : server) {
+        if (names.add(f.name())) {
+          families.add(f);
+        } else {
+          LOG.fine(() -> "MicroProfile metric " + f.name() + " left out: Argus writes a family of that name");
+        }
       }
     }
+
+    StringBuilder text = new StringBuilder(96 * 1024);
+    ExpositionFormat.write(families, text);
     response.setContentType(ExpositionFormat.CONTENT_TYPE);
     byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
@@ -116,60 +137,5 @@ public class PrometheusServlet extends HttpServlet {
       }
     }
     return Optional.empty();
-  }
-
-  private static String include(RequestDispatcher dispatcher, HttpServletRequest request, HttpServletResponse response,
-      String scope) throws ServletException, IOException {
-    HttpServletRequest scoped = new HttpServletRequestWrapper(request) {
-      @Override
-      public String getParameter(String name) {
-        return "scope".equals(name) ? scope : super.getParameter(name);
-      }
-
-      @Override
-      public Map<String, String[]> getParameterMap() {
-        return Map.of("scope", new String[] {scope});
-      }
-
-      @Override
-      public String getQueryString() {
-        return "scope=" + scope;
-      }
-
-      @Override
-      public String getHeader(String name) {
-        return "Accept".equalsIgnoreCase(name) ? "text/plain" : super.getHeader(name);
-      }
-    };
-    CharArrayWriter captured = new CharArrayWriter(8192);
-    HttpServletResponseWrapper capture = new HttpServletResponseWrapper(response) {
-      private final PrintWriter writer = new PrintWriter((Writer) captured);
-
-      @Override
-      public PrintWriter getWriter() {
-        return writer;
-      }
-
-      @Override
-      public jakarta.servlet.ServletOutputStream getOutputStream() {
-        return new jakarta.servlet.ServletOutputStream() {
-          @Override
-          public void write(int b) {
-            captured.write(b);
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setWriteListener(jakarta.servlet.WriteListener listener) {}
-        };
-      }
-    };
-    dispatcher.include(scoped, capture);
-    capture.getWriter().flush();
-    return captured.toString();
   }
 }
