@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -34,8 +33,8 @@ public final class JsonLogHandler extends Handler {
   private static final Formatter MESSAGES = new SimpleFormatter();
 
   private static final int QUEUE = 16_384;
-  // how long a written line may wait in the buffer for others to share its write(2)
-  private static final long FLUSH_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  // how long a line may wait in the queue for others to share its write(2)
+  private static final long WRITE_INTERVAL_MILLIS = 10;
 
   private final OutputStream out;
   // lines formatted on the logging thread, written by one writer thread in batches, so that a
@@ -67,27 +66,20 @@ public final class JsonLogHandler extends Handler {
 
   private void drain() {
     List<byte[]> batch = new ArrayList<>();
-    long unflushedSince = 0; // nanoTime of the oldest line written but not flushed, 0 when none
     while (!closed || !pending.isEmpty()) {
       try {
-        // with lines written but not flushed, wait only as long as the oldest of them may still wait
-        long wait = unflushedSince == 0 ? 200_000_000L : FLUSH_DELAY_NANOS - (System.nanoTime() - unflushedSince);
-        byte[] first = wait > 0 ? pending.poll(wait, TimeUnit.NANOSECONDS) : pending.poll();
-        if (first != null) {
-          batch.add(first);
-          pending.drainTo(batch, 1024);
+        // the writer never waits on the queue: a waiting consumer makes every offer wake it, one
+        // context switch per line; it sleeps instead and takes what gathered meanwhile
+        if (pending.drainTo(batch, 4096) == 0) {
+          Thread.sleep(WRITE_INTERVAL_MILLIS);
+          continue;
         }
         synchronized (this) {
           for (byte[] line : batch) {
             out.write(line);
           }
-          if (!batch.isEmpty() && unflushedSince == 0) {
-            unflushedSince = System.nanoTime();
-          }
-          // one write(2) for all lines of the last few milliseconds rather than one per line
-          if (unflushedSince != 0 && (first == null || System.nanoTime() - unflushedSince >= FLUSH_DELAY_NANOS)) {
+          if (pending.isEmpty()) {
             out.flush();
-            unflushedSince = 0;
           }
         }
       } catch (InterruptedException e) {

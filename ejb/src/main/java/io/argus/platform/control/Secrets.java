@@ -42,8 +42,11 @@ public final class Secrets {
         return true;
       }
       char lower = (char) (c | 0x20);
-      if (lower < 'a' || lower > 'w') {
-        continue;
+      switch (lower) {
+        case 'a', 'b', 'c', 'k', 'p', 's', 't' -> { } // the first letters of the TRIGGERS
+        default -> {
+          continue;
+        }
       }
       for (String word : TRIGGERS) {
         if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {

@@ -28,6 +28,9 @@ record AccessLogLine(
 
   /** The query parameters by name, secrets masked and long values cut. */
   Map<String, String> maskedQuery() {
+    if (query.isEmpty()) {
+      return Map.of();
+    }
     Map<String, String> out = new TreeMap<>();
     new TreeMap<>(query).forEach((name, values) -> {
       String value = isSecret(name) ? MASK : Secrets.scrub(String.join(",", values));
