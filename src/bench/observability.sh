@@ -5,7 +5,7 @@
 # served), off ÷ on, which other load on the machine disturbs less than throughput does.
 #   src/bench/observability.sh [rounds] [seconds]   (after ./mvnw -B package -DskipTests; default 3 × 10 s)
 # Two bundles (embedded H2, simulated GPUs) are started side by side and loaded one at a time,
-# alternating on/off, with wrk -t2 -c32 against 127.0.0.1 only; each gets a 10 s warm-up first.
+# alternating on/off, with wrk -t2 -c32 against 127.0.0.1 only; each gets a warm-up first (WARMUP=60 s).
 # The endpoint is GET /api/v1/metrics/gpu_power_watts: a JAX-RS resource answering from the metric
 # dictionary cache (no database after the first call). The request id stays on in both (it is part
 # of every response), so "off" is argus.metrics.requests=false and argus.log.access=false.
@@ -44,7 +44,7 @@ path=/api/v1/metrics/gpu_power_watts
 for port in "$on" "$off"; do
   for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.5; done
   curl -sf -o /dev/null "http://127.0.0.1:$port$path" || { echo "Argus on $port did not start" >&2; exit 1; }
-  wrk -t2 -c32 -d10s "http://127.0.0.1:$port$path" > /dev/null
+  wrk -t2 -c32 -d"${WARMUP:-60}s" "http://127.0.0.1:$port$path" > /dev/null
 done
 
 hz=$(getconf CLK_TCK)
