@@ -21,14 +21,24 @@ final class ArgusProcess implements AutoCloseable {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final Process process;
-  private final Path log;
-  private final int port;
+  // Payara Micro, on a loaded machine, now and then reports itself ready with its HTTP listener never
+  // bound: every connection is refused, nothing is logged. A bundle that has answered nothing and
+  // still refuses connections this long after "ready" is started again, once, on another port.
+  private static final Duration UNBOUND_LISTENER = Duration.ofSeconds(60);
 
-  private ArgusProcess(Process process, Path log, int port) {
-    this.process = process;
-    this.log = log;
-    this.port = port;
+  private final Path workDir;
+  private final Map<String, String> env;
+  private final String[] extraArgs;
+  private Process process;
+  private Path log;
+  private int port;
+  private boolean answered;
+  private boolean restarted;
+
+  private ArgusProcess(Path workDir, Map<String, String> env, String[] extraArgs) {
+    this.workDir = workDir;
+    this.env = env;
+    this.extraArgs = extraArgs;
   }
 
   static Path bundle() {
@@ -36,20 +46,44 @@ final class ArgusProcess implements AutoCloseable {
   }
 
   static ArgusProcess start(Path workDir, Map<String, String> env, String... extraArgs) throws IOException {
-    int port = freePort();
+    ArgusProcess argus = new ArgusProcess(workDir, Map.copyOf(env), extraArgs.clone());
+    argus.launch();
+    return argus;
+  }
+
+  private void launch() throws IOException {
+    port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-jar", bundle().toAbsolutePath().toString(), "--port", Integer.toString(port)));
     command.addAll(List.of(extraArgs));
     Files.createDirectories(workDir);
-    Path log = workDir.resolve("argus-" + port + ".log");
+    log = workDir.resolve("argus-" + port + ".log");
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("ARGUS_"));
     builder.environment().putAll(env);
-    return new ArgusProcess(builder.start(), log, port);
+    process = builder.start();
+  }
+
+  /**
+   * True (after starting the bundle again) when it never answered and has refused every connection
+   * for {@link #UNBOUND_LISTENER} since Payara reported it ready.
+   */
+  private boolean restartedUnboundListener(long refusedSince) throws IOException, InterruptedException {
+    if (answered || restarted || refusedSince == 0 || !log().contains(" ready in ")
+        || System.nanoTime() - refusedSince < UNBOUND_LISTENER.toNanos()) {
+      return false;
+    }
+    System.err.println("Argus on port " + port + " reported ready but refused every connection for " + UNBOUND_LISTENER
+        + "; starting it again on another port\n" + tail());
+    restarted = true;
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+    launch();
+    return true;
   }
 
   static int freePort() throws IOException {
@@ -77,7 +111,9 @@ final class ArgusProcess implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    answered = true;
+    return response;
   }
 
   /** Polls {@code /health/ready} until it answers 200; fails with the server's log when it does not in time. */
@@ -89,22 +125,37 @@ final class ArgusProcess implements AutoCloseable {
   HttpResponse<String> awaitStatus(String path, int status, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpResponse<String> last = null;
+    String lastFailure = null;
+    long refusedSince = 0;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("Argus exited with " + process.exitValue() + " before " + path + " answered " + status + "\n" + tail());
       }
       try {
         last = get(path);
+        refusedSince = 0;
         if (last.statusCode() == status) {
           return last;
         }
+      } catch (java.net.ConnectException refused) {
+        lastFailure = refused.toString();
+        refusedSince = refusedSince == 0 ? System.nanoTime() : refusedSince;
+        try {
+          if (restartedUnboundListener(refusedSince)) {
+            refusedSince = 0;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       } catch (IOException notYet) {
-        // not listening yet
+        lastFailure = notYet.toString(); // a timeout is not a missing listener: no restart for it
+        refusedSince = 0;
       }
       Thread.sleep(250);
     }
     throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: "
-        + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + ")\n" + tail());
+        + (last == null ? "no answer" : last.statusCode() + " " + last.body())
+        + (lastFailure == null ? "" : "; last failure: " + lastFailure) + ")\n" + tail());
   }
 
   /** Sends SIGTERM and waits for the exit status. */
