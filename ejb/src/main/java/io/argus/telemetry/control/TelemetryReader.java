@@ -347,7 +347,7 @@ public final class TelemetryReader {
     List<StoredGpu> gpus = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        gpus.add(new StoredGpu(rs.getLong(13), gpu(rs)));
+        gpus.add(new StoredGpu(rs.getLong("id"), gpu(rs)));
       }
     }
     return List.copyOf(gpus);
