@@ -72,9 +72,9 @@ final class ArgusProcess implements AutoCloseable {
    * True (after starting the bundle again) when it never answered and has refused every connection
    * for {@link #UNBOUND_LISTENER} since Payara reported it ready.
    */
-  private boolean restartedUnboundListener(long refusedSince) throws IOException, InterruptedException {
-    if (answered || restarted || refusedSince == 0 || !log().contains(" ready in ")
-        || System.nanoTime() - refusedSince < UNBOUND_LISTENER.toNanos()) {
+  private boolean restartedUnboundListener(long refusedSince) throws InterruptedException {
+    if (answered || restarted || refusedSince == 0 || System.nanoTime() - refusedSince < UNBOUND_LISTENER.toNanos()
+        || !log().contains(" ready in ")) {
       return false;
     }
     System.err.println("Argus on port " + port + " reported ready but refused every connection for " + UNBOUND_LISTENER
@@ -82,7 +82,11 @@ final class ArgusProcess implements AutoCloseable {
     restarted = true;
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
-    launch();
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return true;
   }
 
@@ -140,12 +144,8 @@ final class ArgusProcess implements AutoCloseable {
       } catch (java.net.ConnectException refused) {
         lastFailure = refused.toString();
         refusedSince = refusedSince == 0 ? System.nanoTime() : refusedSince;
-        try {
-          if (restartedUnboundListener(refusedSince)) {
-            refusedSince = 0;
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        if (restartedUnboundListener(refusedSince)) {
+          refusedSince = 0;
         }
       } catch (IOException notYet) {
         lastFailure = notYet.toString(); // a timeout is not a missing listener: no restart for it
