@@ -135,7 +135,7 @@ public class Sessions {
   @RolesAllowed(Role.OPERATOR_NAME)
   public MonitoringSession start(String id, Optional<String> partition, TimeLimit timeLimit) {
     Launcher launcher = config.launcher();
-    repository.find(id);
+    repository.find(id); // an unknown session is a 404 whether SLURM answers or not
     // refused before the session turns STARTING, so that it does not end FAILED for SLURM's absence
     launcher.requireReachable();
     Optional<String> part = launcher.kind() == LauncherKind.SLURM ? partition.or(settings()::defaultPartition) : Optional.empty();
