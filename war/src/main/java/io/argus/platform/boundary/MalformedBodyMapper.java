@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A body that is not the JSON the operation reads: 400, with the parser's reason. */
+/**
+ * A body that is not the JSON the operation reads: 400, with the parser's reason. The same exception
+ * thrown while writing a response is a defect of ours: 500 with an error id, like any other.
+ */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<JsonbException> {
 
@@ -16,15 +19,38 @@ public class MalformedBodyMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException e) {
-    Response own = Problems.ownCause(e, uri.getRequestUri().getPath());
+    String path = uri.getRequestUri().getPath();
+    Response own = Problems.ownCause(e, path);
     if (own != null) {
       return own;
+    }
+    if (!whileReading(e)) {
+      // JSON-B failed to write a response: our defect, not the caller's body
+      return Problems.unexpected(500, e, path);
     }
     String reason = e.getMessage() == null ? "unreadable JSON" : e.getMessage();
     if (reason.length() > 300) {
       reason = reason.substring(0, 300) + "…";
     }
     return Problems.response(400, "Malformed body", "The request body is not valid JSON for this operation: " + reason,
-        uri.getRequestUri().getPath(), "body", null);
+        path, "body", null);
+  }
+
+  /** True when the binder failed while reading (a request body), false when it failed while writing. */
+  static boolean whileReading(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        switch (frame.getMethodName()) {
+          case "readFrom", "fromJson", "deserialize" -> {
+            return true;
+          }
+          case "writeTo", "toJson", "serialize" -> {
+            return false;
+          }
+          default -> { }
+        }
+      }
+    }
+    return true;
   }
 }

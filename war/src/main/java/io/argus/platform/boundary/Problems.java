@@ -7,9 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Builds problem+json responses, so that every mapper writes the same document. */
 public final class Problems {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
   private Problems() {}
 
@@ -24,6 +29,19 @@ public final class Problems {
       }
     }
     return null;
+  }
+
+  /**
+   * A failure of ours: logged with a fresh error id beside its stack trace, answered with the given
+   * status, a fixed text and that id; the exception's own text never reaches the caller.
+   */
+  static Response unexpected(int status, Throwable e, String path) {
+    String errorId = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, e, () -> "Unexpected failure " + errorId + " on " + path);
+    return response(status, Response.Status.fromStatusCode(status) == null ? "Server Error"
+            : Response.Status.fromStatusCode(status).getReasonPhrase(),
+        "Argus failed to handle this request; the server log has the details under error id " + errorId,
+        path, null, errorId);
   }
 
   public static Response response(int status, String title, String detail, String instance, String parameter, String errorId) {

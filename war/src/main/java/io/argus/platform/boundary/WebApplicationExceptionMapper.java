@@ -34,7 +34,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     int status = original.getStatus();
     String path = uri.getRequestUri().getPath();
     String detail;
-    if (e instanceof NotFoundException) {
+    if (status >= 500) {
+      // nothing of ours throws a bare 5xx: one that gets here is a defect, answered like any other
+      return withHeadersOf(original, Problems.unexpected(status, e, path));
+    } else if (e instanceof NotFoundException) {
       detail = "Nothing is at " + path;
     } else if (e instanceof NotAllowedException) {
       detail = request.getMethod() + " is not allowed on " + path + "; allowed: " + original.getAllowedMethods();
@@ -47,7 +50,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       detail = original.getStatusInfo().getReasonPhrase();
     }
     Response.StatusType info = original.getStatusInfo();
-    Response problem = Problems.response(status, info.getReasonPhrase(), detail, path, null, null);
+    return withHeadersOf(original, Problems.response(status, info.getReasonPhrase(), detail, path, null, null));
+  }
+
+  /** The problem, carrying the headers (Allow, Retry-After, …) of the runtime's own response. */
+  private static Response withHeadersOf(Response original, Response problem) {
     Response.ResponseBuilder builder = Response.fromResponse(problem);
     original.getHeaders().forEach((name, values) -> {
       if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
