@@ -54,12 +54,21 @@ public final class Problems {
   /** The same document written straight to a servlet response, for filters that refuse before JAX-RS. */
   public static void write(HttpServletResponse response, int status, String title, String detail, String instance,
       String parameter) throws IOException {
+    write(response, status, title, detail, instance, parameter, null);
+  }
+
+  /** As above, with the error id of a failure of ours. */
+  static void write(HttpServletResponse response, int status, String title, String detail, String instance,
+      String parameter, String errorId) throws IOException {
     var json = Json.createObjectBuilder().add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
         .add("instance", instance);
     if (parameter != null) {
       json.add("parameter", parameter);
     }
     RequestContext.requestId().ifPresent(id -> json.add("request_id", id));
+    if (errorId != null) {
+      json.add("error_id", errorId);
+    }
     byte[] body = json.build().toString().getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);

@@ -125,6 +125,18 @@ class ArgusDeploymentIT {
   }
 
   @Test
+  void anErrorOutsideTheApiIsAProblemTooAndTheErrorPageIsNotAnAddress() throws Exception {
+    for (String path : new String[] {"/console/no-such-file.js", "/no-such-page", "/WEB-INF/error", "/WEB-INF/web.xml"}) {
+      HttpResponse<String> missing = get(app() + path);
+      assertThat(missing.statusCode()).as(path).isEqualTo(404);
+      assertThat(missing.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(json(missing).getInt("status")).as(path).isEqualTo(404);
+      assertThat(missing.body()).as(path).doesNotContain("<html").doesNotContain("Payara");
+    }
+  }
+
+  @Test
   void theRequestIdIsEchoedOrGenerated() throws Exception {
     String mine = "trace-" + UUID.randomUUID();
     assertThat(get(app() + "/api/v1/metrics/gpu_power_watts", "X-Request-ID", mine).headers().firstValue("X-Request-ID"))
