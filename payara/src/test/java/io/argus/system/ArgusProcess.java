@@ -53,7 +53,10 @@ final class ArgusProcess implements AutoCloseable {
 
   private void launch() throws IOException {
     port = freePort();
-    List<String> command = new ArrayList<>(List.of(
+    // env resets SIGINT to its default before it execs java (same pid): Ctrl-C in a terminal reaches
+    // Argus that way, but a build started in the background passes SIGINT on ignored, and the JVM
+    // leaves an ignored SIGINT alone
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-jar", bundle().toAbsolutePath().toString(), "--port", Integer.toString(port)));
     command.addAll(List.of(extraArgs));
@@ -166,6 +169,14 @@ final class ArgusProcess implements AutoCloseable {
       throw new AssertionError("Argus did not exit within " + timeout + " of SIGTERM\n" + tail());
     }
     return process.exitValue();
+  }
+
+  /** Sends a signal by name ({@code TERM}, {@code INT}, …) and returns at once. */
+  void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + name + " " + process.pid() + " exited with " + kill.exitValue());
+    }
   }
 
   /** Sends SIGKILL (no shutdown hooks, nothing flushed) and waits until the process is gone. */

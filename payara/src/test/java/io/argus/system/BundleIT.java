@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.argus.testing.PostgresTestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +36,11 @@ class BundleIT {
   private static JsonObject check(HttpResponse<String> health, String name) {
     return json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
         .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Requests in flight as the readiness check counts them (the probe itself included). */
+  private static int inFlight(ArgusProcess argus) throws Exception {
+    return check(argus.get("/health/ready"), "shutdown").getJsonObject("data").getInt("in_flight");
   }
 
   @Test
@@ -63,15 +71,49 @@ class BundleIT {
       assertThat(exposition).contains("gpu_device_count 3\n", "argus_gpu_backend_info{backend=\"simulated\"} 1\n");
       assertThat(exposition).doesNotContain("DCGM_FI_");
 
-      assertThat(argus.terminate(EXIT)).as("exit status after SIGTERM").isZero();
-      assertThat(argus.log()).contains("SIGTERM: draining").contains("\"request_id\":\"bundle-1\"");
+      // SIGTERM with a request in flight: its body is half sent when the signal arrives
+      int before = inFlight(argus);
+      byte[] body = "{\"url\":\"http://127.0.0.1:10/metrics\",\"kind\":\"node\",\"interval\":\"60s\"}"
+          .getBytes(StandardCharsets.UTF_8);
+      try (Socket slow = new Socket("127.0.0.1", argus.port())) {
+        slow.setSoTimeout(30_000);
+        OutputStream out = slow.getOutputStream();
+        out.write(("POST /api/v1/sources HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "X-Request-ID: in-flight-1\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, 12);
+        out.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (inFlight(argus) <= before && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        assertThat(inFlight(argus)).as("the half-sent request is in flight").isGreaterThan(before);
+
+        argus.signal("TERM");
+        HttpResponse<String> draining = argus.awaitStatus("/health/ready", 503, Duration.ofSeconds(30));
+        assertThat(check(draining, "shutdown").getJsonObject("data").getBoolean("draining")).isTrue();
+        assertThat(argus.alive()).as("the server waits for the request in flight").isTrue();
+
+        out.write(body, 12, body.length - 12);
+        out.flush();
+        String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).as("the request in flight is answered").startsWith("HTTP/1.1 201");
+      }
+      assertThat(argus.awaitExit(EXIT)).as("exit status after SIGTERM").isZero();
+      assertThat(argus.log()).contains("SIGTERM: draining").contains("\"request_id\":\"bundle-1\"")
+          .doesNotContain("still in flight after");
     }
     assertThat(Files.list(dir.resolve("data"))).anyMatch(p -> p.getFileName().toString().equals("argus.mv.db"));
 
     try (ArgusProcess again = ArgusProcess.start(dir, Map.of())) {
       again.awaitReady(BOOT);
       assertThat(again.log()).contains("(0 migration(s) applied now)");
-      assertThat(again.terminate(EXIT)).isZero();
+      // the source whose request was in flight at SIGTERM was stored
+      assertThat(again.get("/api/v1/sources").body()).contains("http://127.0.0.1:10/metrics");
+      // Ctrl-C in a terminal drains the same way
+      again.signal("INT");
+      assertThat(again.awaitExit(EXIT)).as("exit status after SIGINT").isZero();
+      assertThat(again.log()).contains("SIGINT: draining");
     }
   }
 

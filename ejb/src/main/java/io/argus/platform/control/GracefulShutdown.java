@@ -9,6 +9,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * SIGTERM as an orchestrator means it: stop being ready, let the requests in flight finish (up to
  * {@code argus.shutdown.grace}), run the server's shutdown hooks, and exit with status 0 rather than
- * the JVM's 143.
+ * the JVM's 143. SIGINT (Ctrl-C in a terminal) is handled the same way instead of the JVM's 130.
  */
 @Singleton
 @Startup
@@ -30,7 +33,8 @@ public class GracefulShutdown {
   @ConfigProperty(name = "argus.shutdown.grace", defaultValue = "PT25S")
   Duration grace;
 
-  private Object previousHandler;
+  /** The signals handled, each with the handler it replaced. */
+  private final Map<String, Object> previousHandlers = new LinkedHashMap<>();
 
   /** True once SIGTERM arrived: readiness reports DOWN so load balancers stop sending work. */
   public static boolean draining() {
@@ -40,29 +44,32 @@ public class GracefulShutdown {
   @PostConstruct
   void install() {
     DRAINING.set(false);
-    try {
-      previousHandler = SignalHandlers.install("TERM", this::onTerm);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot handle SIGTERM on this JVM; it will exit with 143 on SIGTERM", e);
+    for (String signal : List.of("TERM", "INT")) {
+      try {
+        previousHandlers.put(signal, SignalHandlers.install(signal, () -> onSignal(signal)));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.log(Level.WARNING, e, () -> "Cannot handle SIG" + signal + " on this JVM; it will exit without draining on it");
+      }
     }
   }
 
   @PreDestroy
   void uninstall() {
-    if (previousHandler != null) {
+    previousHandlers.forEach((signal, previous) -> {
       try {
-        SignalHandlers.restore("TERM", previousHandler);
+        SignalHandlers.restore(signal, previous);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        LOG.log(Level.FINE, "Could not restore the previous SIGTERM handler", e);
+        LOG.log(Level.FINE, e, () -> "Could not restore the previous SIG" + signal + " handler");
       }
-    }
+    });
+    previousHandlers.clear();
   }
 
-  private void onTerm() {
+  private void onSignal(String signal) {
     if (!DRAINING.compareAndSet(false, true)) {
       return;
     }
-    LOG.info(() -> "SIGTERM: draining " + RequestContext.inFlight() + " request(s) in flight, then shutting down");
+    LOG.info(() -> "SIG" + signal + ": draining " + RequestContext.inFlight() + " request(s) in flight, then shutting down");
     long deadline = System.nanoTime() + grace.toNanos();
     while (RequestContext.inFlight() > 0 && System.nanoTime() < deadline) {
       try {
@@ -100,7 +107,7 @@ public class GracefulShutdown {
         return switch (method.getName()) {
           case "hashCode" -> System.identityHashCode(proxy);
           case "equals" -> proxy == args[0];
-          default -> "argus-sigterm-handler";
+          default -> "argus-" + signal + "-handler";
         };
       };
       Object handler = Proxy.newProxyInstance(
