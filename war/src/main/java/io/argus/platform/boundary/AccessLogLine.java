@@ -46,7 +46,7 @@ record AccessLogLine(
         .add("type", "access")
         .add("method", method)
         .add("path", path)
-        .add("status", status)
+        .add("status_code", status)
         .add("client_ip", clientIp == null ? "" : clientIp)
         .add("duration_ms", Math.round(durationMs * 1000) / 1000.0)
         .add("user_agent", userAgent == null ? "" : userAgent)

@@ -22,7 +22,7 @@ class AccessLogLineTest {
     JsonObject line = parse(new AccessLogLine("GET", "/api/v1/metrics", 200, "10.0.0.7", 12.3456, "curl/8", query, "req-1").toJson());
     assertThat(line.getString("method")).isEqualTo("GET");
     assertThat(line.getString("path")).isEqualTo("/api/v1/metrics");
-    assertThat(line.getInt("status")).isEqualTo(200);
+    assertThat(line.getInt("status_code")).isEqualTo(200);
     assertThat(line.getString("client_ip")).isEqualTo("10.0.0.7");
     assertThat(line.getJsonNumber("duration_ms").doubleValue()).isEqualTo(12.346);
     assertThat(line.getString("user_agent")).isEqualTo("curl/8");
