@@ -13,6 +13,15 @@ done
 tac "$state/started" | while read -r kind a b c; do
   case "$kind" in
     postgresql) echo "[teardown] stopping PostgreSQL $a/$b"; as_root pg_ctlcluster --skip-systemctl-redirect "$a" "$b" stop || true ;;
+    postgresql-installed)
+      # the package's own install may have started the cluster before provision.sh looked; what this
+      # run installed, it stops
+      for version in $(ls /etc/postgresql 2>/dev/null); do
+        if pg_ctlcluster --skip-systemctl-redirect "$version" main status >/dev/null 2>&1; then
+          echo "[teardown] stopping PostgreSQL $version/main (installed by this run)"
+          as_root pg_ctlcluster --skip-systemctl-redirect "$version" main stop || true
+        fi
+      done ;;
   esac
 done
 rm -f "$state/started"
