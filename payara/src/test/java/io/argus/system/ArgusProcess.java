@@ -128,6 +128,18 @@ final class ArgusProcess implements AutoCloseable {
     awaitStatus("/health/ready", 200, timeout);
   }
 
+  /** {@link #awaitReady} on another thread, so that several bundles boot side by side. */
+  java.util.concurrent.CompletableFuture<Void> awaitReadyAsync(Duration timeout) {
+    return java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        awaitReady(timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   /** Polls a path until it answers with this status (or the process dies, or time runs out). */
   HttpResponse<String> awaitStatus(String path, int status, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -48,7 +48,7 @@ public class SecuritySettings {
   private Map<Role, Optional<RateLimit>> roleLimits;
   private Optional<RateLimit> anonymousLimit;
   private Optional<RateLimit> localLimit;
-  private boolean clusterRateLimits;
+  private RateLimitStore.Mode rateLimitStore;
   private long maxBodyBytes;
   private long maxIngestBytes;
   private int maxQueryChars;
@@ -70,11 +70,7 @@ public class SecuritySettings {
     roleLimits.put(Role.ADMIN, limit(c, "admin", "300/1m"));
     anonymousLimit = limit(c, "anonymous", "600/1m");
     localLimit = limit(c, "local", "unlimited");
-    String store = text(c, "argus.security.rate-limit.store", "local").toLowerCase(Locale.ROOT);
-    if (!store.equals("local") && !store.equals("cluster")) {
-      throw new IllegalArgumentException("argus.security.rate-limit.store must be local or cluster; got '" + store + "'");
-    }
-    clusterRateLimits = store.equals("cluster");
+    rateLimitStore = RateLimitStore.Mode.parse(text(c, RateLimitStore.KEY, "auto"));
     maxBodyBytes = positive(c, "argus.security.max-body-bytes", 1_048_576L);
     maxIngestBytes = positive(c, "argus.telemetry.ingest.max-body-bytes", 67_108_864L);
     maxQueryChars = (int) positive(c, "argus.security.max-query-chars", 4096);
@@ -161,8 +157,9 @@ public class SecuritySettings {
     };
   }
 
-  public boolean clusterRateLimits() {
-    return clusterRateLimits;
+  /** Where the token buckets are kept ({@code argus.security.rate-limit.store}). */
+  public RateLimitStore.Mode rateLimitStore() {
+    return rateLimitStore;
   }
 
   public long maxBodyBytes() {

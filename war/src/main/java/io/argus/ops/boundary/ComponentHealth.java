@@ -28,7 +28,7 @@ public class ComponentHealth {
   Instance<HealthCheck> checks;
 
   @Inject
-  @ConfigProperty(name = "argus.monitor.optional-checks", defaultValue = "gpu,sessions,prometheus")
+  @ConfigProperty(name = "argus.monitor.optional-checks", defaultValue = "gpu,sessions,prometheus,rate-limits")
   List<String> optionalChecks;
 
   /** One check's answer. */

@@ -3,7 +3,7 @@ package io.argus.security.boundary;
 import io.argus.platform.boundary.Problems;
 import io.argus.platform.control.PayloadTooLarge;
 import io.argus.security.control.ApiKeyStore;
-import io.argus.security.control.RateLimiter;
+import io.argus.security.control.RateLimitStore;
 import io.argus.security.control.SecuritySettings;
 import io.argus.security.control.TokenBucket;
 import io.argus.security.entity.Caller;
@@ -39,7 +39,8 @@ public class AccessFilter extends HttpFilter {
   @Inject
   ApiKeyStore keys;
 
-  private transient volatile RateLimiter limiter;
+  @Inject
+  RateLimitStore rateLimits;
 
   static String path(HttpServletRequest request) {
     String uri = request.getRequestURI();
@@ -59,19 +60,6 @@ public class AccessFilter extends HttpFilter {
   static boolean isConsoleOrDocs(String path) {
     return path.isEmpty() || path.equals("/") || path.equals("/favicon.ico") || path.equals("/console") || path.startsWith("/console/")
         || path.startsWith("/api/docs") || path.startsWith("/api/redoc") || path.startsWith("/openapi");
-  }
-
-  private RateLimiter limiter() {
-    RateLimiter l = limiter;
-    if (l == null) {
-      synchronized (this) {
-        if (limiter == null) {
-          limiter = settings.clusterRateLimits() ? RateLimiter.clustered() : RateLimiter.inMemory();
-        }
-        l = limiter;
-      }
-    }
-    return l;
   }
 
   @Override
@@ -117,7 +105,7 @@ public class AccessFilter extends HttpFilter {
         .orElseGet(() -> Caller.anonymous(request.getRemoteAddr(), !keys.keysExist()));
     var limit = settings.limitFor(caller);
     if (limit.isPresent()) {
-      TokenBucket.Decision d = limiter().take(caller.limitKey(), limit.get());
+      TokenBucket.Decision d = rateLimits.limiter().take(caller.limitKey(), limit.get());
       response.setHeader("RateLimit-Limit", Long.toString(d.limit()));
       response.setHeader("RateLimit-Remaining", Long.toString(d.remaining()));
       response.setHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));

@@ -2,6 +2,7 @@ package io.argus.security.boundary;
 
 import io.argus.security.control.ApiKeyStore;
 import io.argus.security.control.OutboundPolicy;
+import io.argus.security.control.RateLimitStore;
 import io.argus.security.control.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,7 +22,11 @@ public class SecurityStartup {
   @Inject
   ApiKeyStore keys;
 
+  @Inject
+  RateLimitStore rateLimits;
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    rateLimits.limiter(); // decided (and logged) now; a store that must be shared and cannot be stops the deployment here
     String mode;
     try {
       mode = keys.keysExist()
