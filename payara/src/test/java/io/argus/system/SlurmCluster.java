@@ -1,7 +1,6 @@
 package io.argus.system;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.argus.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +21,21 @@ final class SlurmCluster {
 
   private SlurmCluster() {}
 
-  /** Skips the calling test class, saying why, when no SLURM cluster is there to test against. */
+  /**
+   * Skips the calling test class, saying why, when no SLURM cluster is there to test against; fails
+   * it under CI (see {@link Prerequisites}).
+   */
   static void require() {
-    assumeTrue(onPath("sbatch"), "SLURM system test skipped: sbatch is not on the PATH (src/ci/provision.sh starts a cluster as root)");
+    Prerequisites.require(onPath("sbatch"), "SLURM: sbatch is not on the PATH (src/ci/provision.sh starts a cluster as root)");
     String conf = System.getenv("SLURM_CONF");
-    assumeTrue(conf != null && Files.isRegularFile(Path.of(conf)),
-        "SLURM system test skipped: SLURM_CONF does not name a slurm.conf (got " + conf + "); run the tests through src/ci/test.sh");
-    assumeTrue(Files.isExecutable(Path.of(prometheus())), "SLURM system test skipped: no Prometheus at " + prometheus());
+    Prerequisites.require(conf != null && Files.isRegularFile(Path.of(conf)),
+        "SLURM: SLURM_CONF does not name a slurm.conf (got " + conf + "); run the tests through src/ci/test.sh");
+    requirePrometheus();
   }
 
   static void requirePrometheus() {
-    assumeTrue(Files.isExecutable(Path.of(prometheus())),
-        "Local-launcher system test skipped: no Prometheus at " + prometheus() + " (set PROMETHEUS_BIN or install prometheus)");
+    Prerequisites.require(Files.isExecutable(Path.of(prometheus())),
+        "Prometheus: no executable at " + prometheus() + " (set PROMETHEUS_BIN or install the Debian package prometheus)");
   }
 
   static String prometheus() {
