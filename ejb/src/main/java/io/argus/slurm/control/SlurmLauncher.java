@@ -52,14 +52,24 @@ public final class SlurmLauncher implements Launcher {
     return LauncherKind.SLURM;
   }
 
-  /** Whether sbatch can be run at all (it answers {@code --version} without the controller). */
-  public boolean installed() {
-    try {
-      return runner.run(new Command(List.of(settings.sbatch(), "--version"), environment(), settings.commandTimeout()))
-          .succeeded();
-    } catch (CommandFailed e) {
-      return false;
+  /**
+   * What {@code sbatch --version} prints: whether SLURM's tools can be run here at all (sbatch
+   * answers it without the controller).
+   *
+   * @throws CommandFailed when sbatch cannot be run or fails, saying how
+   */
+  public String sbatchVersion() {
+    CommandResult result = runner.run(new Command(List.of(settings.sbatch(), "--version"), environment(), settings.commandTimeout()));
+    if (!result.succeeded()) {
+      throw new CommandFailed(settings.sbatch() + " --version failed (exit " + result.exitCode() + ")"
+          + (result.output().isEmpty() ? "" : ": " + result.output()));
     }
+    return result.output();
+  }
+
+  /** The sbatch this launcher runs: a path, or a name looked up on the PATH. */
+  public String sbatch() {
+    return settings.sbatch();
   }
 
   /** {@code scontrol ping} with the short ping timeout; the outcome is what later calls go by. */
