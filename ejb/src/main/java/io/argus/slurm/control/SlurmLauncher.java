@@ -134,15 +134,11 @@ public final class SlurmLauncher implements Launcher {
    */
   @Override
   public Optional<JobStatus> status(JobId id) {
-    controller.requireReachable();
-    CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
-    if (!queued.succeeded()) {
-      if (UNKNOWN_JOB.matcher(queued.output()).find()) {
-        return Optional.empty();
-      }
-      throw unavailable("squeue", queued);
+    Optional<List<JobStatus>> queued = squeue(id);
+    if (queued.isEmpty()) {
+      return Optional.empty();
     }
-    Optional<JobStatus> found = find(id, SqueueParser.parse(queued.stdout()));
+    Optional<JobStatus> found = find(id, queued.get());
     if (found.isPresent()) {
       return found;
     }
@@ -156,7 +152,26 @@ public final class SlurmLauncher implements Launcher {
     return find(id, ScontrolParser.parse(shown.stdout()));
   }
 
-  /** scancel answers 0 even for unknown jobs, so only {@link #status} can confirm the end. */
+  /** Asks squeue only: it drops a job once the job has ended and released its node. */
+  @Override
+  public boolean listed(JobId id) {
+    return squeue(id).flatMap(jobs -> find(id, jobs)).isPresent();
+  }
+
+  /** What squeue prints for the job (nothing once it left the queue); empty when SLURM does not know the job at all. */
+  private Optional<List<JobStatus>> squeue(JobId id) {
+    controller.requireReachable();
+    CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
+    if (!queued.succeeded()) {
+      if (UNKNOWN_JOB.matcher(queued.output()).find()) {
+        return Optional.empty();
+      }
+      throw unavailable("squeue", queued);
+    }
+    return Optional.of(SqueueParser.parse(queued.stdout()));
+  }
+
+  /** scancel answers 0 even for unknown jobs, so only {@link #listed} can confirm the end. */
   @Override
   public void cancel(JobId id) {
     controller.requireReachable();
