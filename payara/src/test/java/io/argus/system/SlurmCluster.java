@@ -64,6 +64,17 @@ final class SlurmCluster {
     return out.contains("Invalid job id") ? "" : out;
   }
 
+  /** Cancels the job the way a user would, with scancel and the cluster's SLURM_CONF, past Argus. */
+  static void scancel(String jobId) throws IOException, InterruptedException {
+    ProcessBuilder scancel = new ProcessBuilder(List.of("scancel", jobId)).redirectErrorStream(true);
+    scancel.environment().put("SLURM_CONF", System.getenv("SLURM_CONF"));
+    Process p = scancel.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError("scancel " + jobId + " failed: " + out);
+    }
+  }
+
   /** The directory src/ci/slurm-up.sh keeps the cluster's configuration, state and pid files in. */
   static Path stateDirectory() {
     return Path.of(Optional.ofNullable(System.getenv("ARGUS_SLURM_DIR")).filter(s -> !s.isBlank()).orElse("/tmp/argus-slurm"));
