@@ -1,8 +1,8 @@
 package io.argus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.argus.testing.Prerequisites;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -59,8 +59,8 @@ class ConsoleIT {
 
   @BeforeAll
   static void startArgusAndChromium() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Console system test skipped: no " + CHROMIUM + " / " + CHROMEDRIVER + " (src/ci/provision.sh installs chromium and chromium-driver)");
+    Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium: no " + CHROMIUM + " / " + CHROMEDRIVER + " (src/ci/provision.sh installs chromium and chromium-driver)");
     SlurmCluster.requirePrometheus();
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "console-it");
     argus = ArgusProcess.start(work.resolve("argus"), Map.of(

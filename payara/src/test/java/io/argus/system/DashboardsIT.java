@@ -2,6 +2,7 @@ package io.argus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.testing.Prerequisites;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +50,8 @@ class DashboardsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS) || System.getenv("ARGUS_CI_STATE") != null,
-        "no /usr/bin/prometheus (apt-get install prometheus): the dashboards are not checked on this machine");
+    Prerequisites.require(Files.isExecutable(PROMETHEUS),
+        "Prometheus: no " + PROMETHEUS + " (apt-get install prometheus); the dashboards are not checked without it");
     argus = ArgusProcess.start(dir.resolve("argus"), Map.of("ARGUS_GPU_BACKEND", "simulated", "ARGUS_GPU_SIMULATED_COUNT", "4",
         "ARGUS_COLLECT_INTERVAL", "PT1S"));
     argus.awaitReady(Duration.ofSeconds(180));

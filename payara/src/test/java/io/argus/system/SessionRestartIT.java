@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.testing.PostgresTestDatabase;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Argus restarts while a session's SLURM job runs: the job keeps running, and the new Argus takes
- * the session up again (RUNNING, Prometheus ready, collect and stop work).
+ * the session up again (RUNNING, Prometheus ready, collect and stop work). With
+ * {@code argus.session.keep-data} on, the stop keeps the session's TSDB, and a second start of the
+ * same session (a new job) serves the first job's samples to a collect over the earlier window.
  */
 class SessionRestartIT {
 
@@ -31,7 +34,8 @@ class SessionRestartIT {
           "ARGUS_SESSION_LAUNCHER", "slurm",
           "ARGUS_SESSION_ROOT", dir.resolve("sessions").toString(),
           "ARGUS_SESSION_ARTIFACT_ROOT", dir.resolve("artifacts").toString(),
-          "ARGUS_SESSION_RECONCILE_INTERVAL", "PT2S"));
+          "ARGUS_SESSION_RECONCILE_INTERVAL", "PT2S",
+          "ARGUS_SESSION_KEEP_DATA", "true"));
       String job;
       Instant windowStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       try (ArgusProcess first = ArgusProcess.start(dir.resolve("argus"), env)) {
@@ -62,7 +66,20 @@ class SessionRestartIT {
         assertThat(collected.getJsonNumber("row_count").longValue()).as("node_exporter scraped across the restart").isPositive();
 
         api.post("/api/v1/sessions/survivor/stop", null).is(200, "SessionStopResponse");
-        assertThat(SlurmCluster.squeueState(job)).isIn("", "CANCELLED");
+        Instant stoppedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        assertThat(SlurmCluster.squeueState(job)).isEmpty();
+        assertThat(dir.resolve("sessions/survivor/data/wal")).as("keep-data keeps the TSDB of a stopped session").isDirectory();
+
+        String again = api.post("/api/v1/sessions/survivor/start", "{\"partition\":\"" + SlurmCluster.partition() + "\",\"time_limit\":\"00:10:00\"}")
+            .is(200, "SessionStartResponse").json().getJsonObject("job_ids").getString("prometheus");
+        assertThat(again).isNotEqualTo(job);
+        JsonObject earlier = api.post("/api/v1/sessions/survivor/collect", "{\"window_start\":\"" + windowStart + "\",\"window_end\":\""
+            + stoppedAt + "\",\"out_dir\":\"survivor-earlier\",\"step\":\"1s\"}").is(200, "CollectionResponse").json();
+        assertThat(earlier.getJsonNumber("row_count").longValue()).as("the first job's samples, served by the second").isPositive();
+        String csv = Files.readString(Path.of(earlier.getJsonObject("artifacts").getString("csv")));
+        assertThat(csv).contains(",node_cpu_seconds_total,");
+        api.post("/api/v1/sessions/survivor/stop", null).is(200, "SessionStopResponse");
+        assertThat(SlurmCluster.squeueState(again)).isEmpty();
         assertThat(second.terminate(Duration.ofSeconds(60))).isZero();
       }
     }

@@ -1,7 +1,6 @@
 package io.argus.system;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.argus.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +21,21 @@ final class SlurmCluster {
 
   private SlurmCluster() {}
 
-  /** Skips the calling test class, saying why, when no SLURM cluster is there to test against. */
+  /**
+   * Skips the calling test class, saying why, when no SLURM cluster is there to test against; fails
+   * it under CI (see {@link Prerequisites}).
+   */
   static void require() {
-    assumeTrue(onPath("sbatch"), "SLURM system test skipped: sbatch is not on the PATH (src/ci/provision.sh starts a cluster as root)");
+    Prerequisites.require(onPath("sbatch"), "SLURM: sbatch is not on the PATH (src/ci/provision.sh starts a cluster as root)");
     String conf = System.getenv("SLURM_CONF");
-    assumeTrue(conf != null && Files.isRegularFile(Path.of(conf)),
-        "SLURM system test skipped: SLURM_CONF does not name a slurm.conf (got " + conf + "); run the tests through src/ci/test.sh");
-    assumeTrue(Files.isExecutable(Path.of(prometheus())), "SLURM system test skipped: no Prometheus at " + prometheus());
+    Prerequisites.require(conf != null && Files.isRegularFile(Path.of(conf)),
+        "SLURM: SLURM_CONF does not name a slurm.conf (got " + conf + "); run the tests through src/ci/test.sh");
+    requirePrometheus();
   }
 
   static void requirePrometheus() {
-    assumeTrue(Files.isExecutable(Path.of(prometheus())),
-        "Local-launcher system test skipped: no Prometheus at " + prometheus() + " (set PROMETHEUS_BIN or install prometheus)");
+    Prerequisites.require(Files.isExecutable(Path.of(prometheus())),
+        "Prometheus: no executable at " + prometheus() + " (set PROMETHEUS_BIN or install the Debian package prometheus)");
   }
 
   static String prometheus() {
@@ -60,6 +62,17 @@ final class SlurmCluster {
     p.waitFor(30, TimeUnit.SECONDS);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     return out.contains("Invalid job id") ? "" : out;
+  }
+
+  /** Cancels the job the way a user would, with scancel and the cluster's SLURM_CONF, past Argus. */
+  static void scancel(String jobId) throws IOException, InterruptedException {
+    ProcessBuilder scancel = new ProcessBuilder(List.of("scancel", jobId)).redirectErrorStream(true);
+    scancel.environment().put("SLURM_CONF", System.getenv("SLURM_CONF"));
+    Process p = scancel.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError("scancel " + jobId + " failed: " + out);
+    }
   }
 
   /** The directory src/ci/slurm-up.sh keeps the cluster's configuration, state and pid files in. */

@@ -25,8 +25,17 @@ public interface Launcher {
   /** The job's current state, or empty once the launcher no longer knows the job at all. */
   Optional<JobStatus> status(JobId id);
 
-  /** Asks for the job to end; it is gone only once {@link #status} says so. */
+  /** Asks for the job to end; it is gone only once {@link #listed} says so. */
   void cancel(JobId id);
+
+  /**
+   * Whether the scheduler still lists the job as one that holds its resources: for SLURM, whether
+   * squeue lists it at all (scancel's exit code says nothing). A local process is listed while it
+   * runs.
+   */
+  default boolean listed(JobId id) {
+    return status(id).filter(s -> !s.state().terminal()).isPresent();
+  }
 
   /**
    * Checks that the launcher can take jobs now (the scheduler answers, the binary exists).

@@ -1,6 +1,7 @@
 package io.argus.session.control;
 
 import io.argus.session.entity.LauncherKind;
+import io.argus.slurm.control.CommandFailed;
 import io.argus.slurm.control.ProcessRunner;
 import io.argus.slurm.control.SlurmLauncher;
 import io.argus.slurm.control.SlurmSettings;
@@ -123,16 +124,37 @@ public class SessionConfiguration {
     SlurmLauncher slurm = new SlurmLauncher(slurmSettings(settings), new ProcessRunner());
     launchers.put(LauncherKind.SLURM, slurm);
     launchers.put(LauncherKind.LOCAL, new LocalLauncher(settings.prometheusBinary(), Clock.systemUTC()));
-    active = switch (settings.launcher()) {
-      case "slurm" -> LauncherKind.SLURM;
-      case "local" -> LauncherKind.LOCAL;
-      case "auto" -> slurm.installed() ? LauncherKind.SLURM : LauncherKind.LOCAL;
-      default -> throw new IllegalArgumentException(
-          "argus.session.launcher must be auto, slurm or local, not '" + settings.launcher() + "'");
-    };
+    LauncherChoice choice = chooseLauncher(settings.launcher(), slurm);
+    active = choice.kind();
     prometheus = new PrometheusClient(settings.queryTimeout());
-    LOG.info(() -> "Monitoring sessions: launcher " + active.key() + " (configured " + settings.launcher() + "), sessions under "
+    LOG.info(() -> "Monitoring sessions: launcher " + active.key() + " (" + choice.reason() + "), sessions under "
         + settings.root() + ", artifacts under " + settings.artifactRoot());
+  }
+
+  /** The launcher new sessions start with, and why, in words for the start-up log. */
+  record LauncherChoice(LauncherKind kind, String reason) {}
+
+  /**
+   * {@code slurm} and {@code local} as configured; {@code auto} runs {@code sbatch --version} once
+   * and takes slurm when it answers, local otherwise.
+   *
+   * @param configured the lower-case value of {@code argus.session.launcher}
+   */
+  static LauncherChoice chooseLauncher(String configured, SlurmLauncher slurm) {
+    return switch (configured) {
+      case "slurm" -> new LauncherChoice(LauncherKind.SLURM, "configured slurm");
+      case "local" -> new LauncherChoice(LauncherKind.LOCAL, "configured local");
+      case "auto" -> {
+        try {
+          String version = slurm.sbatchVersion();
+          yield new LauncherChoice(LauncherKind.SLURM, "configured auto: " + slurm.sbatch() + " --version answered '"
+              + version.lines().findFirst().orElse("") + "'");
+        } catch (CommandFailed e) {
+          yield new LauncherChoice(LauncherKind.LOCAL, "configured auto, no SLURM here: " + e.getMessage());
+        }
+      }
+      default -> throw new IllegalArgumentException("argus.session.launcher must be auto, slurm or local, not '" + configured + "'");
+    };
   }
 
   static SlurmSettings slurmSettings(SessionSettings s) {

@@ -252,7 +252,7 @@ public class Sessions {
   // ---------------------------------------------------------------- stop, delete
 
   /**
-   * Cancels the session's job and waits until the launcher no longer lists it as active.
+   * Cancels the session's job and waits until the launcher no longer lists it (SLURM: squeue).
    *
    * @return what happened, for the caller
    * @throws StateConflict when the session is not starting or running
@@ -282,18 +282,15 @@ public class Sessions {
     JobId job = new JobId(session.jobId().get());
     launcher.cancel(job);
     Instant deadline = Instant.now().plus(settings().stopTimeout());
-    Optional<JobStatus> status = launcher.status(job);
-    while (status.isPresent() && !status.get().state().terminal()) {
+    boolean slurm = launcher.kind() == LauncherKind.SLURM;
+    while (launcher.listed(job)) {
       if (!Instant.now().isBefore(deadline)) {
-        throw new DependencyUnavailable(launcher.kind() == LauncherKind.SLURM ? "SLURM" : "Prometheus",
-            "job " + job + " is still " + status.get().state() + " " + settings().stopTimeout().toSeconds() + " s after it was cancelled");
+        throw new DependencyUnavailable(slurm ? "SLURM" : "Prometheus", "job " + job + " is still "
+            + (slurm ? "listed by squeue " : "running ") + settings().stopTimeout().toSeconds() + " s after it was cancelled");
       }
       sleep(POLL);
-      status = launcher.status(job);
     }
-    return launcher.kind() == LauncherKind.SLURM
-        ? "SLURM job " + job + " cancelled; squeue no longer lists it" + status.map(s -> " (" + s.state() + ")").orElse("")
-        : "Prometheus process " + job + " stopped";
+    return slurm ? "SLURM job " + job + " cancelled; squeue no longer lists it" : "Prometheus process " + job + " stopped";
   }
 
   /** Stops the session if it runs, then forgets it; collected artifacts stay where they are. */

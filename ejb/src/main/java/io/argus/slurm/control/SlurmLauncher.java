@@ -52,14 +52,24 @@ public final class SlurmLauncher implements Launcher {
     return LauncherKind.SLURM;
   }
 
-  /** Whether sbatch can be run at all (it answers {@code --version} without the controller). */
-  public boolean installed() {
-    try {
-      return runner.run(new Command(List.of(settings.sbatch(), "--version"), environment(), settings.commandTimeout()))
-          .succeeded();
-    } catch (CommandFailed e) {
-      return false;
+  /**
+   * What {@code sbatch --version} prints: whether SLURM's tools can be run here at all (sbatch
+   * answers it without the controller).
+   *
+   * @throws CommandFailed when sbatch cannot be run or fails, saying how
+   */
+  public String sbatchVersion() {
+    CommandResult result = runner.run(new Command(List.of(settings.sbatch(), "--version"), environment(), settings.commandTimeout()));
+    if (!result.succeeded()) {
+      throw new CommandFailed(settings.sbatch() + " --version failed (exit " + result.exitCode() + ")"
+          + (result.output().isEmpty() ? "" : ": " + result.output()));
     }
+    return result.output();
+  }
+
+  /** The sbatch this launcher runs: a path, or a name looked up on the PATH. */
+  public String sbatch() {
+    return settings.sbatch();
   }
 
   /** {@code scontrol ping} with the short ping timeout; the outcome is what later calls go by. */
@@ -124,15 +134,11 @@ public final class SlurmLauncher implements Launcher {
    */
   @Override
   public Optional<JobStatus> status(JobId id) {
-    controller.requireReachable();
-    CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
-    if (!queued.succeeded()) {
-      if (UNKNOWN_JOB.matcher(queued.output()).find()) {
-        return Optional.empty();
-      }
-      throw unavailable("squeue", queued);
+    Optional<List<JobStatus>> queued = squeue(id);
+    if (queued.isEmpty()) {
+      return Optional.empty();
     }
-    Optional<JobStatus> found = find(id, SqueueParser.parse(queued.stdout()));
+    Optional<JobStatus> found = find(id, queued.get());
     if (found.isPresent()) {
       return found;
     }
@@ -146,7 +152,26 @@ public final class SlurmLauncher implements Launcher {
     return find(id, ScontrolParser.parse(shown.stdout()));
   }
 
-  /** scancel answers 0 even for unknown jobs, so only {@link #status} can confirm the end. */
+  /** Asks squeue only: it drops a job once the job has ended and released its node. */
+  @Override
+  public boolean listed(JobId id) {
+    return squeue(id).flatMap(jobs -> find(id, jobs)).isPresent();
+  }
+
+  /** What squeue prints for the job (nothing once it left the queue); empty when SLURM does not know the job at all. */
+  private Optional<List<JobStatus>> squeue(JobId id) {
+    controller.requireReachable();
+    CommandResult queued = run(settings.squeue(), "-h", "-j", id.value(), "-o", SqueueParser.FORMAT);
+    if (!queued.succeeded()) {
+      if (UNKNOWN_JOB.matcher(queued.output()).find()) {
+        return Optional.empty();
+      }
+      throw unavailable("squeue", queued);
+    }
+    return Optional.of(SqueueParser.parse(queued.stdout()));
+  }
+
+  /** scancel answers 0 even for unknown jobs, so only {@link #listed} can confirm the end. */
   @Override
   public void cancel(JobId id) {
     controller.requireReachable();

@@ -1,9 +1,9 @@
 package io.argus.gpu.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.gpu.entity.ProcessOwner;
+import io.argus.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class ProcessAttributionIT {
   @Test
   void readsTheCgroupOfThisJvm() throws Exception {
     Path own = Path.of("/proc/self/cgroup");
-    assumeTrue(Files.isReadable(own), "needs Linux procfs");
+    Prerequisites.require(Files.isReadable(own), "Linux procfs (/proc/self/cgroup)");
     long pid = ProcessHandle.current().pid();
     String expected = ProcessAttribution.fromCgroupFile(pid, Files.readString(own))
         .cgroupPath().orElseThrow();

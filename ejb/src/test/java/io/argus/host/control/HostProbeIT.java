@@ -1,10 +1,10 @@
 package io.argus.host.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.host.entity.HostInfo;
 import io.argus.host.entity.HostSnapshot;
+import io.argus.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class HostProbeIT {
 
   @BeforeAll
   static void createProbe() {
-    assumeTrue(Files.isReadable(Path.of("/proc/cpuinfo")), "needs Linux procfs");
+    Prerequisites.require(Files.isReadable(Path.of("/proc/cpuinfo")), "Linux procfs (/proc/cpuinfo)");
     probe = HostProbe.ofThisMachine();
   }
 

@@ -2,7 +2,6 @@ package io.argus.slurm.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.session.control.PrometheusConfigRenderer;
 import io.argus.session.control.SessionValidator;
@@ -12,6 +11,7 @@ import io.argus.session.entity.SessionLayout;
 import io.argus.slurm.entity.JobId;
 import io.argus.slurm.entity.JobState;
 import io.argus.slurm.entity.JobStatus;
+import io.argus.testing.Prerequisites;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -48,12 +48,12 @@ class SlurmLauncherIT {
 
   @BeforeEach
   void requireSlurm() {
-    assumeTrue(onPath("sbatch"), "SLURM integration test skipped: sbatch is not on the PATH (run src/ci/slurm-up.sh)");
+    Prerequisites.require(onPath("sbatch"), "SLURM: sbatch is not on the PATH (run src/ci/slurm-up.sh)");
     String conf = setting("argus.it.slurm.conf", "SLURM_CONF");
-    assumeTrue(conf != null && Files.isRegularFile(Path.of(conf)),
-        "SLURM integration test skipped: neither -Dargus.it.slurm.conf nor SLURM_CONF names a slurm.conf (got " + conf + ")");
-    assumeTrue(Files.isExecutable(Path.of(prometheus())),
-        "SLURM integration test skipped: no Prometheus binary at " + prometheus() + " (set PROMETHEUS_BIN)");
+    Prerequisites.require(conf != null && Files.isRegularFile(Path.of(conf)),
+        "SLURM: neither -Dargus.it.slurm.conf nor SLURM_CONF names a slurm.conf (got " + conf + ")");
+    Prerequisites.require(Files.isExecutable(Path.of(prometheus())),
+        "Prometheus: no executable at " + prometheus() + " (set PROMETHEUS_BIN)");
     launcher = new SlurmLauncher(SlurmSettings.defaults().withSlurmConf(Path.of(conf)), new ProcessRunner());
   }
 

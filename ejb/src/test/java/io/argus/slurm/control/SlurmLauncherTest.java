@@ -108,6 +108,17 @@ class SlurmLauncherTest {
   }
 
   @Test
+  void aJobIsListedOnlyWhileSqueuePrintsItAndNeverAsksScontrol() {
+    runner.answer(0, "17|COMPLETING|None|node07|debug|5:00|0:03|argus-s1\n", "")
+        .answer(0, "", "")
+        .answer(1, "", "slurm_load_jobs error: Invalid job id specified\n");
+    assertThat(launcher.listed(new JobId("17"))).as("completing").isTrue();
+    assertThat(launcher.listed(new JobId("17"))).as("left the queue").isFalse();
+    assertThat(launcher.listed(new JobId("17"))).as("forgotten").isFalse();
+    assertThat(runner.commands).extracting(Command::program).containsOnly("/opt/slurm/bin/squeue");
+  }
+
+  @Test
   void cancelRunsScancel() {
     runner.answer(0, "", "");
     launcher.cancel(new JobId("17"));
