@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundle with no security configuration at all: reads open to everyone, writes only from this
  * host, until the first key is created; then credentials are required. A trusted proxy on loopback
  * stands in for a client elsewhere (its X-Forwarded-For is believed), and without trust the header
- * changes nothing.
+ * changes nothing. No CORS header is sent to any origin.
  */
 class OpenDefaultsIT {
 
@@ -36,6 +36,15 @@ class OpenDefaultsIT {
     try (ArgusProcess argus = ArgusProcess.start(dir, Map.of("ARGUS_SECURITY_TRUSTED_PROXIES", "127.0.0.1/32", "ARGUS_COLLECT_ENABLED", "false"))) {
       argus.awaitReady(Duration.ofSeconds(180));
       assertThat(argus.log()).contains("Security: no API keys configured: reads are open to everyone, writes are accepted only from this host");
+
+      // CORS is off by default: no browser origin is let in, not even to read
+      for (HttpResponse<String> r : java.util.List.of(
+          send(argus, "GET", "/api/v1/sessions", null, "Origin", "https://evil.example"),
+          send(argus, "OPTIONS", "/api/v1/sessions", null, "Origin", "https://evil.example", "Access-Control-Request-Method", "POST",
+              "Access-Control-Request-Headers", "authorization,content-type"))) {
+        assertThat(r.headers().map().keySet()).as(r.request().method() + " " + r.headers().map())
+            .noneSatisfy(h -> assertThat(h.toLowerCase(java.util.Locale.ROOT)).startsWith("access-control-"));
+      }
 
       String remote = "203.0.113.7";
       assertThat(send(argus, "GET", "/api/v1/sessions", null, "X-Forwarded-For", remote).statusCode()).isEqualTo(200);

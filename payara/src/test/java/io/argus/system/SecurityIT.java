@@ -163,18 +163,23 @@ class SecurityIT {
       OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      try {
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-          answer.write(buffer, 0, n);
-        }
-      } catch (java.net.SocketTimeoutException | java.net.SocketException done) {
-        // Connection: close should end it; a reset after the answer is fine
-      }
-      return answer.toString(StandardCharsets.ISO_8859_1);
+      return answer(socket);
     }
+  }
+
+  /** Everything the server sends until it closes the connection. */
+  static String answer(Socket socket) throws IOException {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      InputStream in = socket.getInputStream();
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        answer.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketTimeoutException | java.net.SocketException done) {
+      // Connection: close should end it; a reset after the answer is fine
+    }
+    return answer.toString(StandardCharsets.ISO_8859_1);
   }
 
   static byte[] concat(String head, byte[] body) {
@@ -253,6 +258,71 @@ class SecurityIT {
   }
 
   @Test
+  @Order(2)
+  void pathsThatAreNotNormalisedCannotWalkPastTheGate() throws Exception {
+    // the container routes by the decoded, normalised path: each of these once reached /metrics or /stats without a key
+    for (String path : List.of("/health/../metrics", "/health/..;/stats", "/health/%2e%2e/stats", "/health/%2E%2E/metrics",
+        "/health/.%2e/polling", "/health/..%2fstats", "/health%2F..%2Fstats", "/health/./../monitor", "/health/../api/v1/sessions",
+        "/health/..;/api/v1/keys", "/console/../stats", "/openapi/../stats", "/api/docs/../../metrics", "/api/health/../../stats",
+        "/health/ready/../../api/v1/keys")) {
+      String answer = rawGet(path, null);
+      assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+          .doesNotContain("uptime_seconds").doesNotContain("# HELP");
+    }
+    // the rest never matched an open path: refused for want of a key, or not valid HTTP at all
+    for (String path : List.of("//stats", "//metrics", "/api/../stats", "/HEALTH/ready", "/Health/../metrics", "/stats;x", "/metrics;x",
+        "/api//v1/keys", "/health\\..\\stats")) {
+      String answer = rawGet(path, null);
+      assertThat(answer).as(path).matches("(?s)HTTP/1\\.1 4\\d\\d .*").doesNotContain("uptime_seconds").doesNotContain("# HELP");
+      assertThat(answer).as(path).doesNotStartWith("HTTP/1.1 200");
+    }
+    // decoded once, as the container does: this is a health path named "%2e%2e", not a way to /stats
+    assertThat(rawGet("/health/%252e%252e/stats", null)).doesNotContain("uptime_seconds");
+    // normalised paths still work, with and without a key as before
+    assertThat(rawGet("/health/ready", null)).startsWith("HTTP/1.1 200 ");
+    assertThat(rawGet("/stats", null)).startsWith("HTTP/1.1 401 ");
+    assertThat(rawGet("/stats", readerKey)).startsWith("HTTP/1.1 200 ").contains("uptime_seconds");
+  }
+
+  static String rawGet(String path, String key) throws IOException {
+    return raw(("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + (key == null ? "" : "Authorization: Bearer " + key + "\r\n")
+        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  @Order(2)
+  void bodyFieldsAreCheckedByTheirConstraintsAndNamedByTheirJsonNames() throws Exception {
+    record Case(String method, String path, String body, String parameter, String detail) {}
+    for (Case c : List.of(
+        new Case("POST", "/api/v1/sessions", "{\"run_id\":\"../x\"}", "run_id",
+            "run_id '../x' must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit"),
+        new Case("POST", "/api/v1/sessions", "{\"prometheus_port\":0}", "prometheus_port", "prometheus_port 0 is out of range; expected 1 to 65535"),
+        new Case("POST", "/api/v1/sessions", "{\"retention_hours\":87601}", "retention_hours",
+            "retention_hours 87601 is out of range; expected 1 to 87600"),
+        new Case("POST", "/api/v1/sessions", "{\"scrape_interval\":\"5 s\"}", "scrape_interval",
+            "scrape_interval '5 s' is not a Prometheus duration; expected e.g. 500ms, 1s, 15s or 1m30s"),
+        new Case("POST", "/api/v1/sessions", "{\"prom_host\":\"a;b\"}", "prom_host", "prom_host 'a;b' is not a host name or IPv4 address"),
+        new Case("POST", "/api/v1/sessions/no-such/start", "{\"time_limit\":\"1;id\"}", "time_limit",
+            "time_limit '1;id' is not a SLURM time limit; expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED"),
+        new Case("POST", "/api/v1/sessions/no-such/start", "{\"partition\":\"gpu,cpu\"}", "partition",
+            "partition 'gpu,cpu' is not a SLURM partition name (1 to 64 letters, digits, '_', '.' or '-'; one partition only)"),
+        new Case("POST", "/api/v1/sessions/no-such/collect", "{\"window_start\":\"2026-01-01T00:00:00Z\",\"window_end\":\"2026-01-01T01:00:00Z\"}",
+            "out_dir", "out_dir is required"),
+        new Case("POST", "/api/v1/clients", "{\"session_id\":\"s1\",\"client_id\":\"c1\",\"exporters\":{},\"preferences\":{}}", "node",
+            "node is required"),
+        new Case("POST", "/api/v1/services", "{\"session_id\":\"s1\",\"client_id\":\"c 1\",\"name\":\"svc\",\"endpoint\":\"http://n1/m\"}",
+            "client_id", "client_id 'c 1' must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit"),
+        new Case("POST", "/api/v1/sources", "{\"kind\":\"prometheus\"}", "url", "url is required: the http(s) URL of a Prometheus-format endpoint"),
+        new Case("POST", "/api/v1/keys", "{\"name\":\"x\",\"role\":\"root\"}", "role", "role 'root' must be reader, operator or admin"))) {
+      HttpResponse<String> r = send(c.method(), c.path(), ADMIN_KEY, c.body());
+      assertProblem(r, 400);
+      JsonObject problem = Json.createReader(new StringReader(r.body())).readObject();
+      assertThat(problem.getString("parameter", null)).as(c.body()).isEqualTo(c.parameter());
+      assertThat(problem.getString("detail")).as(c.body()).isEqualTo(c.detail());
+    }
+  }
+
+  @Test
   @Order(3)
   void keysAreShownOnceStoredHashedRotatedAndRevoked() throws Exception {
     HttpResponse<String> created = send("POST", "/api/v1/keys", ADMIN_KEY, "{\"name\":\"ci\",\"role\":\"operator\"}");
@@ -306,15 +376,23 @@ class SecurityIT {
   @Order(5)
   void aReaderOverItsRateGets429WithRetryAfterAndRecovers() throws Exception {
     String key = object(send("POST", "/api/v1/keys", ADMIN_KEY, "{\"name\":\"rate\",\"role\":\"reader\"}")).getString("key");
+    // all at once: one after the other, a slow machine answers no faster than the bucket refills
+    HttpRequest read = HttpRequest.newBuilder(URI.create(argus.url("/api/v1/metrics/gpu_power_watts"))).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + key).build();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      burst.add(ArgusProcess.HTTP.sendAsync(read, HttpResponse.BodyHandlers.ofString()));
+    }
     HttpResponse<String> limited = null;
-    for (int i = 0; i < 80 && limited == null; i++) {
-      HttpResponse<String> r = send("GET", "/api/v1/metrics/gpu_power_watts", key, null);
+    for (var answer : burst) {
+      HttpResponse<String> r = answer.get();
       assertThat(r.headers().firstValue("RateLimit-Limit")).contains("30");
+      assertThat(r.headers().firstValue("RateLimit-Policy")).contains("30;w=3");
       if (r.statusCode() == 429) {
         limited = r;
       }
     }
-    assertThat(limited).as("no 429 within 80 requests at 30 per 3 s").isNotNull();
+    assertThat(limited).as("no 429 among 80 requests at once at 30 per 3 s").isNotNull();
     assertProblem(limited, 429);
     long retry = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
     assertThat(retry).isBetween(1L, 3L);
@@ -359,8 +437,36 @@ class SecurityIT {
         "a%20b", "%C3%A4", "%60id%60", "a%7Cb", ".hidden"};
     for (String id : ids) {
       c.add(Hostile.json("start " + id, "POST", "/api/v1/sessions/" + id + "/start", "{}"));
+      c.add(Hostile.json("stop " + id, "POST", "/api/v1/sessions/" + id + "/stop", null));
       c.add(Hostile.json("delete " + id, "DELETE", "/api/v1/sessions/" + id, null));
+      c.add(Hostile.json("get session " + id, "GET", "/api/v1/sessions/" + id, null));
+      c.add(Hostile.json("status " + id, "GET", "/api/v1/sessions/" + id + "/status", null));
+      c.add(Hostile.json("targets " + id, "GET", "/api/v1/sessions/" + id + "/targets", null));
       c.add(Hostile.json("remove client " + id, "DELETE", "/api/v1/sessions/sec-target/clients/" + id, null));
+      c.add(Hostile.json("remove service of client " + id, "DELETE", "/api/v1/sessions/sec-target/services/" + id + "/svc", null));
+      c.add(Hostile.json("remove service named " + id, "DELETE", "/api/v1/sessions/sec-target/services/c1/" + id, null));
+      c.add(Hostile.json("get key " + id, "GET", "/api/v1/keys/" + id, null));
+      c.add(Hostile.json("rotate key " + id, "POST", "/api/v1/keys/" + id + "/rotate", null));
+      c.add(Hostile.json("gpu " + id, "GET", "/api/v1/gpus/" + id, null));
+      c.add(Hostile.json("gpu telemetry " + id, "GET", "/api/v1/gpus/" + id + "/telemetry", null));
+      c.add(Hostile.json("metric " + id, "GET", "/api/v1/metrics/" + id, null));
+      c.add(Hostile.json("system " + id, "GET", "/api/system/" + id, null));
+    }
+    // reads: huge, negative and malformed numbers, traversal and metacharacters in their parameters
+    for (String q : new String[] {"limit=-1", "limit=99999999999999999999", "limit=abc", "cursor=..%2F..%2Fetc", "cursor=%24(id)"}) {
+      c.add(Hostile.json("gpus " + q, "GET", "/api/v1/gpus?" + q, null));
+      c.add(Hostile.json("hosts " + q, "GET", "/api/v1/hosts?" + q, null));
+      c.add(Hostile.json("gpu telemetry " + q, "GET", "/api/v1/gpus/GPU-0/telemetry?" + q, null));
+    }
+    for (String q : new String[] {"step=-5s", "step=99999999999999d", "agg=sum;drop", "format=..%2Fx", "start_time=yesterday",
+        "end_time=2026-13-45T00:00:00Z"}) {
+      c.add(Hostile.json("gpu telemetry " + q, "GET", "/api/v1/gpus/GPU-0/telemetry?" + q, null));
+    }
+    for (String q : new String[] {"source=..%2Fx", "source=nvml%3Bid", "kind=gauge%7Cid", "kind=" + "x".repeat(300)}) {
+      c.add(Hostile.json("metrics " + q, "GET", "/api/v1/metrics?" + q, null));
+    }
+    for (String node : new String[] {"..%2F..%2Fetc", "%24(id)", "a%3Bb", "x".repeat(300), "-rf"}) {
+      c.add(Hostile.json("system metrics node_id " + node, "GET", "/api/system/metrics?node_id=" + node, null));
     }
     for (String name : new String[] {"..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..", "manifest%00.json"}) {
       c.add(Hostile.json("artifact " + name, "GET", "/api/v1/sessions/sec-target/collections/1/artifacts/" + name, null));
@@ -465,6 +571,7 @@ class SecurityIT {
     List<String> sources = ids(send("GET", "/api/v1/sources", operatorKey, null));
     List<String> keys = ids(send("GET", "/api/v1/keys", ADMIN_KEY, null));
     List<String> filesBefore = files();
+    Map<String, Long> rowsBefore = rowCounts();
 
     List<Hostile> corpus = corpus();
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
@@ -494,26 +601,76 @@ class SecurityIT {
     String badPath = raw(concat(new String(line, StandardCharsets.ISO_8859_1) + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
         + ADMIN_KEY + "\r\nConnection: close\r\n\r\n", new byte[0]));
     assertThat(badPath).startsWith("HTTP/1.1 4");
-    String longQuery = send("GET", "/api/v1/sessions?status=" + "A".repeat(5000), ADMIN_KEY, null).statusCode() + "";
-    assertThat(longQuery).isEqualTo("414");
+    assertProblem(send("GET", "/api/v1/sessions?status=" + "A".repeat(5000), ADMIN_KEY, null), 414);
     assertProblem(send("GET", "/api/v1/sessions", ADMIN_KEY, null, "X-Padding", "p".repeat(5000)), 431);
 
-    // a batch is judged row by row: rows nested too deep are refused, in the report or as the whole body; nothing is stored
+    // JSON nested deeper than any row needs is refused as a whole body, wherever the nesting is
     for (String batch : new String[] {"[{\"labels_raw\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]",
-        "[".repeat(100_000) + "]".repeat(100_000), "[{\"labels_raw\":" + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000) + "}]"}) {
-      HttpResponse<String> r = send("POST", "/api/v1/telemetry", ADMIN_KEY, batch);
-      assertThat(r.statusCode()).as(r.body()).isIn(200, 400);
-      assertThat(r.body()).doesNotContain("\"stored\":1");
+        "[".repeat(100_000) + "]".repeat(100_000), "[{\"labels_raw\":" + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000) + "}]",
+        "[{\"metric_name\":\"gpu_power_watts\",\"value\":1,\"labels_raw\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}]"}) {
+      assertProblem(send("POST", "/api/v1/telemetry", ADMIN_KEY, batch), 400);
     }
+    // a body over the limit without Content-Length (chunked) is cut off at the limit: 413 problem, nothing read past it
+    String chunked = rawStreaming("POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN_KEY
+        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        "{\"run_id\":\"" + "x".repeat(3 << 20) + "\"}");
+    assertThat(chunked).startsWith("HTTP/1.1 413 ").containsIgnoringCase("Content-Type: application/problem+json").contains("\"status\":413");
 
     assertThat(wrong).as("hostile inputs not answered with a 4xx problem").isEmpty();
     assertThat(object(send("GET", "/api/v1/sessions", operatorKey, null)).getJsonNumber("count").longValue()).isEqualTo(sessions);
     assertThat(ids(send("GET", "/api/v1/sources", operatorKey, null))).isEqualTo(sources);
     assertThat(ids(send("GET", "/api/v1/keys", ADMIN_KEY, null))).isEqualTo(keys);
     assertThat(files()).isEqualTo(filesBefore);
+    assertThat(rowCounts()).as("rows per table").isEqualTo(rowsBefore);
     assertThat(Path.of(PWNED)).doesNotExist();
     assertThat(Path.of("/tmp/argus-escape")).doesNotExist();
     assertThat(argus.children()).as("processes started by Argus").isZero();
+  }
+
+  /** Rows per table of everything a request could store: sessions, their clients and services, sources, keys, telemetry. */
+  private static Map<String, Long> rowCounts() throws Exception {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (var connection = db.connect(); var statement = connection.createStatement()) {
+      for (String table : List.of("monitoring_session", "session_client", "session_service", "collection", "collection_artifact",
+          "scrape_source", "api_key", "ingest_receipt", "host", "gpu", "metric", "series", "sample")) {
+        try (var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+          rows.next();
+          counts.put(table, rows.getLong(1));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Sends a request whose body goes out in 64 KiB chunks while the answer is read: a server that
+   * answers before the body ends may close the connection under the writer, which is fine.
+   */
+  static String rawStreaming(String head, String body) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", argus.port())) {
+      socket.setSoTimeout(60_000);
+      Thread writer = new Thread(() -> {
+        try {
+          OutputStream out = socket.getOutputStream();
+          out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+          byte[] all = body.getBytes(StandardCharsets.UTF_8);
+          for (int at = 0; at < all.length; at += 1 << 16) {
+            int n = Math.min(1 << 16, all.length - at);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(all, at, n);
+            out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          }
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+        } catch (IOException closedUnderUs) {
+          // the answer came first
+        }
+      });
+      writer.start();
+      String answer = answer(socket);
+      writer.join(60_000);
+      return answer;
+    }
   }
 
   private static List<String> ids(HttpResponse<String> r) {
@@ -538,5 +695,61 @@ class SecurityIT {
         .contains("\"actor\":\"matrix-operator\"").contains("\"session_id\":\"sec-target\"").contains("\"outcome\":\"refused\"");
     assertThat(log).contains("Security: credentials required");
     assertThat(log).doesNotContain(ADMIN_KEY).doesNotContain(readerKey).doesNotContain(operatorKey);
+  }
+
+  @Test
+  @Order(9)
+  void theAuditFileHoldsOneJsonObjectPerLineForEveryWriteAndEveryRefusal() throws Exception {
+    Path file = dir.resolve("data/audit.log"); // argus.audit.file's default: audit.log in argus.data.dir
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\n").doesNotContain(ADMIN_KEY).doesNotContain(readerKey).doesNotContain(operatorKey);
+    List<JsonObject> lines = text.lines().map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+    for (JsonObject line : lines) {
+      assertThat(line.getString("type")).isEqualTo("audit");
+      assertThat(Instant.parse(line.getString("time"))).isBefore(Instant.now().plusSeconds(1));
+      assertThat(line.getString("request_id")).as(line.toString()).isNotEmpty();
+      assertThat(line.getString("client_ip")).as(line.toString()).isNotEmpty();
+      assertThat(line.getString("credential")).as(line.toString()).matches("(key|jwt|ip):.+");
+      assertThat(line.getString("outcome")).isIn("success", "unauthenticated", "refused", "failed");
+    }
+    // who did what to which thing, and how it ended
+    assertThat(lines).anySatisfy(l -> {
+      assertThat(l.getString("action")).isEqualTo("session.create");
+      assertThat(l.getString("outcome")).isEqualTo("success");
+      assertThat(l.getString("actor")).isEqualTo("matrix-operator");
+      assertThat(l.getString("credential")).startsWith("key:");
+      assertThat(l.getJsonObject("target").getString("session_id")).startsWith("matrix-");
+    });
+    for (String action : List.of("session.start", "session.stop", "session.delete")) {
+      assertThat(lines).as(action).anySatisfy(l -> {
+        assertThat(l.getString("action")).isEqualTo(action);
+        assertThat(l.getJsonObject("target").getString("session_id")).isEqualTo("no-such");
+      });
+    }
+    assertThat(lines).anySatisfy(l -> {
+      assertThat(l.getString("action")).isEqualTo("key.create");
+      assertThat(l.getString("outcome")).isEqualTo("success");
+      assertThat(l.getString("actor")).isEqualTo("root");
+    });
+    assertThat(lines).anySatisfy(l -> {
+      assertThat(l.getString("action")).isEqualTo("key.rotate");
+      assertThat(l.getString("outcome")).isEqualTo("success");
+      assertThat(l.getJsonObject("target").getString("key_id")).matches("[0-9a-f]{12}");
+    });
+    assertThat(lines).as("a write refused for its role").anySatisfy(l -> {
+      assertThat(l.getString("action")).isEqualTo("session.create");
+      assertThat(l.getString("outcome")).isEqualTo("refused");
+      assertThat(l.getInt("status")).isEqualTo(403);
+      assertThat(l.getString("actor")).isEqualTo("matrix-reader");
+    });
+    assertThat(lines).as("a write refused for want of credentials, at the gate").anySatisfy(l -> {
+      assertThat(l.getString("action")).isEqualTo("access.post");
+      assertThat(l.getString("outcome")).isEqualTo("unauthenticated");
+      assertThat(l.getInt("status")).isEqualTo(401);
+      assertThat(l.getString("credential")).startsWith("ip:");
+      assertThat(l.getJsonObject("target").getString("path")).isEqualTo("/api/v1/sessions");
+    });
+    // the gate decides on the normalised path, so the line names where the request would have gone
+    assertThat(lines).anySatisfy(l -> assertThat(l.getJsonObject("target").getString("path", "")).isEqualTo("/stats"));
   }
 }

@@ -21,10 +21,10 @@ public class KeyAdministration {
 
   public IssuedKey create(String name, String role, String by) {
     if (!KeySecrets.validName(name)) {
-      throw new InvalidParameter("name", "name must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit");
+      throw new InvalidParameter("name", "name " + KeySecrets.NAME_RULE);
     }
     Role r = Role.parse(role).filter(x -> role.equals(x.key()))
-        .orElseThrow(() -> new InvalidParameter("role", "role must be reader, operator or admin"));
+        .orElseThrow(() -> new InvalidParameter("role", "role " + KeySecrets.ROLE_RULE));
     return store.create(name, r, by);
   }
 

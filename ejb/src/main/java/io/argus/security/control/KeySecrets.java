@@ -26,7 +26,12 @@ public final class KeySecrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  /** A key's name, as text for the constraint on the request body too. */
+  public static final String NAME_REGEX = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+  public static final String NAME_RULE = "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
+  public static final String ROLE_REGEX = "reader|operator|admin";
+  public static final String ROLE_RULE = "must be reader, operator or admin";
+  private static final Pattern NAME = Pattern.compile(NAME_REGEX);
 
   private KeySecrets() {}
 

@@ -1,5 +1,6 @@
 package io.argus.security.control;
 
+import io.argus.platform.control.DatabaseSettings;
 import io.argus.security.entity.Caller;
 import io.argus.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -55,6 +56,7 @@ public class SecuritySettings {
   private int maxHeaderBytes;
   private Set<String> corsOrigins;
   private Duration keyRefresh;
+  private Optional<Path> auditFile;
 
   @PostConstruct
   void read() {
@@ -77,6 +79,23 @@ public class SecuritySettings {
     maxHeaderBytes = (int) positive(c, "argus.security.max-header-bytes", 8192);
     corsOrigins = list(c, "argus.security.cors.allowed-origins").stream().map(o -> o.replaceAll("/+$", "")).collect(Collectors.toUnmodifiableSet());
     keyRefresh = c.getOptionalValue("argus.security.keys.refresh", Duration.class).orElse(Duration.ofSeconds(10));
+    auditFile = auditFile(c.getOptionalValue(AUDIT_FILE_KEY, String.class),
+        c.getOptionalValue(DatabaseSettings.DATA_DIR_KEY, String.class).filter(d -> !d.isBlank()).orElse("./data"));
+  }
+
+  static final String AUDIT_FILE_KEY = "argus.audit.file";
+
+  /**
+   * Where audit lines go besides the server log: the configured file, {@code audit.log} in the data
+   * directory when unset, none for {@code none} (MicroProfile Config reads an empty value as unset).
+   */
+  static Optional<Path> auditFile(Optional<String> configured, String dataDir) {
+    String v = configured.map(String::strip).orElse("");
+    if (v.equalsIgnoreCase("none")) {
+      return Optional.empty();
+    }
+    Path file = v.isEmpty() ? Path.of(dataDir, "audit.log") : Path.of(v);
+    return Optional.of(file.toAbsolutePath().normalize());
   }
 
   private static Optional<JwtVerifier> jwt(Config c) {
@@ -184,5 +203,10 @@ public class SecuritySettings {
 
   public Duration keyRefresh() {
     return keyRefresh;
+  }
+
+  /** The audit log's own file; empty when audit lines go to the server log only. */
+  public Optional<Path> auditFile() {
+    return auditFile;
   }
 }

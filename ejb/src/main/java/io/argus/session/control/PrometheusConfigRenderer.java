@@ -34,6 +34,9 @@ public final class PrometheusConfigRenderer {
     out.append("scrape_configs:\n");
     for (String job : jobs()) {
       out.append("  - job_name: ").append(job).append('\n');
+      // Targets are registered by API callers; a redirect could point the scrape at an internal
+      // address the outbound policy would have refused (cloud metadata, loopback services).
+      out.append("    follow_redirects: false\n");
       out.append("    file_sd_configs:\n");
       out.append("      - files:\n");
       out.append("          - ").append(quoted(layout.targetsDirectory(job).resolve("*.json").toString())).append('\n');

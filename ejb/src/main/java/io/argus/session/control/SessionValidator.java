@@ -34,17 +34,35 @@ import java.util.regex.Pattern;
  */
 public final class SessionValidator {
 
+  // The rules as text, shared with the Bean Validation constraints on the request bodies, so that
+  // both lines of checks accept the same values and say the same thing.
   // No dots: ids become file names joined by '.', and a leading '-' would read as an option.
-  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-  private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+  public static final String SLUG_REGEX = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+  public static final String SLUG_RULE = "must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit";
+  public static final String PARTITION_REGEX = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}";
+  public static final String PARTITION_RULE =
+      "is not a SLURM partition name (1 to 64 letters, digits, '_', '.' or '-'; one partition only)";
+  public static final String HOST_REGEX =
+      "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*";
+  public static final String HOST_RULE = "is not a host name or IPv4 address";
+  public static final String DURATION_REGEX =
+      "(?=.)(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?";
+  public static final String DURATION_RULE = "is not a Prometheus duration; expected e.g. 500ms, 1s, 15s or 1m30s";
+  /** The forms of a time limit; their ranges (hours below 24, not zero) are checked by {@link #timeLimit}. */
+  public static final String TIME_LIMIT_REGEX = "[0-9]{1,7}|[0-9]{1,7}:[0-9]{1,2}|[0-9]{1,5}:[0-9]{1,2}:[0-9]{1,2}"
+      + "|[0-9]{1,4}-[0-9]{1,2}(:[0-9]{1,2}(:[0-9]{1,2})?)?|(?i:UNLIMITED|INFINITE)";
+  public static final String TIME_LIMIT_RULE =
+      "is not a SLURM time limit; expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED";
+  public static final String PORT_RULE = "is out of range; expected 1 to 65535";
+  public static final String REQUIRED = "is required";
+
+  private static final Pattern SLUG = Pattern.compile(SLUG_REGEX);
+  private static final Pattern PARTITION = Pattern.compile(PARTITION_REGEX);
   private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
   private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-  private static final Pattern HOST =
-      Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+  private static final Pattern HOST = Pattern.compile(HOST_REGEX);
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-  private static final Pattern PROMETHEUS_DURATION =
-      Pattern.compile(
-          "(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?");
+  private static final Pattern PROMETHEUS_DURATION = Pattern.compile(DURATION_REGEX);
   private static final Pattern MINUTES = Pattern.compile("([0-9]{1,7})");
   private static final Pattern MINUTES_SECONDS = Pattern.compile("([0-9]{1,7}):([0-9]{1,2})");
   private static final Pattern CLOCK = Pattern.compile("([0-9]{1,5}):([0-9]{1,2}):([0-9]{1,2})");
@@ -61,7 +79,7 @@ public final class SessionValidator {
   public static String slug(String field, String value) {
     String v = required(field, value);
     if (!SLUG.matcher(v).matches()) {
-      throw invalid(field, v, "must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit");
+      throw invalid(field, v, SLUG_RULE);
     }
     return v;
   }
@@ -69,7 +87,7 @@ public final class SessionValidator {
   public static String partition(String field, String value) {
     String v = required(field, value);
     if (!PARTITION.matcher(v).matches()) {
-      throw invalid(field, v, "is not a SLURM partition name (1 to 64 letters, digits, '_', '.' or '-'; one partition only)");
+      throw invalid(field, v, PARTITION_RULE);
     }
     return v;
   }
@@ -116,10 +134,7 @@ public final class SessionValidator {
       minutes = m.group(3) == null ? 0 : sixty(field, v, m.group(3), "minutes");
       seconds = m.group(4) == null ? 0 : sixty(field, v, m.group(4), "seconds");
     } else {
-      throw invalid(
-          field,
-          v,
-          "is not a SLURM time limit; expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED");
+      throw invalid(field, v, TIME_LIMIT_RULE);
     }
     Duration d = Duration.ofDays(days).plusHours(hours).plusMinutes(minutes).plusSeconds(seconds);
     if (d.isZero()) {
@@ -130,10 +145,10 @@ public final class SessionValidator {
 
   public static int port(String field, Integer value) {
     if (value == null) {
-      throw new InvalidParameter(field, field + " is required");
+      throw new InvalidParameter(field, field + " " + REQUIRED);
     }
     if (value < 1 || value > 65_535) {
-      throw new InvalidParameter(field, field + " " + value + " is out of range; expected 1 to 65535");
+      throw new InvalidParameter(field, field + " " + value + " " + PORT_RULE);
     }
     return value;
   }
@@ -143,7 +158,7 @@ public final class SessionValidator {
     String v = required(field, value);
     Matcher m = PROMETHEUS_DURATION.matcher(v);
     if (v.isEmpty() || !m.matches()) {
-      throw invalid(field, v, "is not a Prometheus duration; expected e.g. 500ms, 1s, 15s or 1m30s");
+      throw invalid(field, v, DURATION_RULE);
     }
     long millis = 0;
     try {
@@ -177,7 +192,7 @@ public final class SessionValidator {
   public static String node(String field, String value) {
     String v = required(field, value);
     if (!HOST.matcher(v).matches()) {
-      throw invalid(field, v, "is not a host name or IPv4 address");
+      throw invalid(field, v, HOST_RULE);
     }
     return v;
   }
@@ -401,7 +416,7 @@ public final class SessionValidator {
 
   private static String required(String field, String value) {
     if (value == null || value.isEmpty()) {
-      throw new InvalidParameter(field, field + " is required");
+      throw new InvalidParameter(field, field + " " + REQUIRED);
     }
     if (value.length() > MAX_TEXT) {
       throw new InvalidParameter(field, field + " is longer than " + MAX_TEXT + " characters");

@@ -15,6 +15,9 @@ import io.argus.telemetry.entity.IngestReport;
 import io.argus.telemetry.entity.IngestReport.RowFailure;
 import io.argus.telemetry.entity.TelemetryBatch;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
@@ -373,15 +376,42 @@ public final class BatchIngest {
 
   private static final int MAX_DEPTH = 64;
 
-  /** An object-valued field as its JSON text; Parsson refuses deep nesting with a bare RuntimeException. */
+  /**
+   * An object-valued field as its JSON text. Parsson refuses deep nesting only far beyond any label
+   * set (and with a bare RuntimeException); nesting deeper than {@value #MAX_DEPTH} levels is
+   * refused here as it is in arrays, for the whole body.
+   */
   private static String object(JsonParser p, String name, long row) {
     try {
-      return p.getObject().toString();
-    } catch (jakarta.json.JsonException e) {
+      JsonObject value = p.getObject();
+      if (depth(value, 2) > MAX_DEPTH) {
+        throw new InvalidParameter("body", "The JSON body is nested deeper than " + MAX_DEPTH + " levels (field " + name + " of row "
+            + row + ")");
+      }
+      return value.toString();
+    } catch (jakarta.json.JsonException | InvalidParameter e) {
       throw e;
     } catch (RuntimeException e) {
       throw new InvalidParameter("body", "field " + name + " of row " + row + " is nested too deeply");
     }
+  }
+
+  /** The nesting depth of a value that sits at {@code level} (the batch array is level 1, a row 2); stops past the limit. */
+  private static int depth(JsonValue value, int level) {
+    if (level > MAX_DEPTH) {
+      return level;
+    }
+    int deepest = level;
+    if (value instanceof JsonObject o) {
+      for (JsonValue v : o.values()) {
+        deepest = Math.max(deepest, depth(v, level + 1));
+      }
+    } else if (value instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        deepest = Math.max(deepest, depth(v, level + 1));
+      }
+    }
+    return deepest;
   }
 
   /**

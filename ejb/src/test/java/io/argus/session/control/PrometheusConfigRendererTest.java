@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusConfigRendererTest {
 
   @Test
-  void everyJobReadsItsOwnFileSdDirectoryAndLabelsTheSession() {
+  void everyJobReadsItsOwnFileSdDirectoryLabelsTheSessionAndRefusesRedirects() {
     var layout = new SessionLayout("run-42", Path.of("/srv/argus/sessions/run-42"));
     String yml = PrometheusConfigRenderer.render(layout, new PrometheusDuration("2s", Duration.ofSeconds(2)));
     assertThat(yml)
@@ -24,6 +24,7 @@ class PrometheusConfigRendererTest {
               evaluation_interval: 2s
             scrape_configs:
               - job_name: node
+                follow_redirects: false
                 file_sd_configs:
                   - files:
                       - '/srv/argus/sessions/run-42/targets/node/*.json'
@@ -32,6 +33,7 @@ class PrometheusConfigRendererTest {
                   - target_label: session
                     replacement: 'run-42'
               - job_name: dcgm
+                follow_redirects: false
                 file_sd_configs:
                   - files:
                       - '/srv/argus/sessions/run-42/targets/dcgm/*.json'
@@ -40,6 +42,7 @@ class PrometheusConfigRendererTest {
                   - target_label: session
                     replacement: 'run-42'
               - job_name: services
+                follow_redirects: false
                 file_sd_configs:
                   - files:
                       - '/srv/argus/sessions/run-42/targets/services/*.json'

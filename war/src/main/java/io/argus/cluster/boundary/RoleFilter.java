@@ -2,6 +2,7 @@ package io.argus.cluster.boundary;
 
 import io.argus.cluster.control.ClusterSettings;
 import io.argus.platform.boundary.Problems;
+import io.argus.platform.boundary.RequestPaths;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,7 +39,6 @@ public class RoleFilter extends HttpFilter {
 
   /** The decoded, normalised path inside the application (so that /health/../api is /api). */
   private static String pathOf(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    return request.getServletPath() + (info == null ? "" : info);
+    return RequestPaths.routed(request);
   }
 }

@@ -10,7 +10,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 
-/** Bean Validation failures of parameters and bodies: 400, naming the first offending field. */
+/**
+ * Bean Validation failures of parameters and bodies: 400, naming the first offending field by its
+ * JSON (snake_case) name and quoting the refused value, in the words the explicit validators use.
+ */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
@@ -23,14 +26,24 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .orElse(null);
     String parameter = first == null ? null : leafName(first.getPropertyPath());
-    String detail = first == null ? "The request is not valid" : parameter + " " + first.getMessage();
+    String detail = first == null ? "The request is not valid" : parameter + shown(first.getInvalidValue()) + " " + first.getMessage();
     return Problems.response(400, "Invalid parameter", detail, uri.getRequestUri().getPath(), parameter, null);
+  }
+
+  /** The refused value as the explicit validators quote it: text in quotes (cut at 64), numbers as they are. */
+  static String shown(Object value) {
+    if (value instanceof CharSequence text) {
+      String t = text.toString();
+      return " '" + (t.length() <= 64 ? t : t.substring(0, 64) + "…") + "'";
+    }
+    return value instanceof Number || value instanceof Boolean ? " " + value : "";
   }
 
   static String leafName(Path path) {
     String name = null;
     for (Path.Node node : path) {
-      if (node.getName() != null) {
+      // container elements are named <map value>, <list element>: the field is the node before
+      if (node.getName() != null && !node.getName().startsWith("<")) {
         name = node.getName();
       }
     }

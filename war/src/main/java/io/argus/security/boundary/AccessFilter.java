@@ -1,8 +1,10 @@
 package io.argus.security.boundary;
 
 import io.argus.platform.boundary.Problems;
+import io.argus.platform.boundary.RequestPaths;
 import io.argus.platform.control.PayloadTooLarge;
 import io.argus.security.control.ApiKeyStore;
+import io.argus.security.control.AuditLog;
 import io.argus.security.control.RateLimitStore;
 import io.argus.security.control.SecuritySettings;
 import io.argus.security.control.TokenBucket;
@@ -18,12 +20,15 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The gate every request passes after authentication (mapped in web.xml after the request-id
- * filter): CORS, size limits (413 / 414 / 431), rate limits (429), credentials where they are
- * needed (401), and the headers that keep browsers from misreading API responses. Role checks per
+ * filter): paths that are not normalised (400), CORS, size limits (413 / 414 / 431), rate limits
+ * (429), credentials where they are needed (401), and the headers that keep browsers from
+ * misreading API responses. Every decision is taken on the path the container routed by. Role checks per
  * operation are {@link RoleCheck}'s.
  */
 public class AccessFilter extends HttpFilter {
@@ -42,10 +47,9 @@ public class AccessFilter extends HttpFilter {
   @Inject
   RateLimitStore rateLimits;
 
+  /** The path decisions are taken on: the one the container routed by, never the raw text. */
   static String path(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    return uri.length() >= context.length() ? uri.substring(context.length()) : uri;
+    return RequestPaths.routed(request);
   }
 
   static boolean isHealth(String path) {
@@ -67,6 +71,11 @@ public class AccessFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = path(request);
     response.setHeader("X-Content-Type-Options", "nosniff");
+    if (RequestPaths.hasDotSegment(RequestPaths.raw(request))) {
+      problem(response, 400, "Bad Request", "The path has '.' or '..' segments (or a backslash); send it normalised,"
+          + " as " + path, path, "path");
+      return;
+    }
     if (path.startsWith("/api/v1/") || isMetrics(path)) {
       // JSON and text only: nothing here may be framed, run scripts or be sniffed as HTML
       response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
@@ -101,8 +110,7 @@ public class AccessFilter extends HttpFilter {
           + " are accepted here", path, "body");
       return;
     }
-    Caller caller = Optional.ofNullable((Caller) request.getAttribute(ArgusAuthentication.CALLER))
-        .orElseGet(() -> Caller.anonymous(request.getRemoteAddr(), !keys.keysExist()));
+    Caller caller = caller(request);
     var limit = settings.limitFor(caller);
     if (limit.isPresent()) {
       TokenBucket.Decision d = rateLimits.limiter().take(caller.limitKey(), limit.get());
@@ -113,18 +121,20 @@ public class AccessFilter extends HttpFilter {
       if (!d.allowed()) {
         response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
         problem(response, 429, "Too Many Requests", "Rate limit of " + limit.get().capacity() + " requests per "
-            + limit.get().period().toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " exceeded for this "
+            + limit.get().period().toString().substring(2).toLowerCase(Locale.ROOT) + " exceeded for this "
             + (caller.authenticated() ? "credential" : "address") + "; retry after " + d.retryAfterSeconds() + " s", path, null);
         return;
       }
     }
     Object failure = request.getAttribute(ArgusAuthentication.FAILURE);
     if (failure != null) {
+      audit(request, caller, 401);
       response.setHeader("WWW-Authenticate", "Bearer realm=\"argus\", error=\"invalid_token\"");
       problem(response, 401, "Unauthorized", failure.toString(), path, "Authorization");
       return;
     }
     if (caller.role().isEmpty() && !open(path)) {
+      audit(request, caller, 401);
       response.setHeader("WWW-Authenticate", CHALLENGE);
       problem(response, 401, "Unauthorized", "This server requires an API key (Authorization: Bearer <key> or X-API-Key)"
           + " or a JWT bearer token", path, "Authorization");
@@ -181,6 +191,7 @@ public class AccessFilter extends HttpFilter {
     boolean preflight = "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
     if (!allowed) {
       if (preflight) {
+        audit(request, caller(request), 403);
         problem(response, 403, "Forbidden", "Cross-origin requests from this origin are not allowed (argus.security.cors.allowed-origins)",
             path(request), "Origin");
         return true;
@@ -198,6 +209,18 @@ public class AccessFilter extends HttpFilter {
     }
     response.setHeader("Access-Control-Expose-Headers", EXPOSED);
     return false;
+  }
+
+  private Caller caller(HttpServletRequest request) {
+    return Optional.ofNullable((Caller) request.getAttribute(ArgusAuthentication.CALLER))
+        .orElseGet(() -> Caller.anonymous(request.getRemoteAddr(), !keys.keysExist()));
+  }
+
+  /** A request turned away here never reaches an operation, so its audit line is written here. */
+  private static void audit(HttpServletRequest request, Caller caller, int status) {
+    Object ip = request.getAttribute(ArgusAuthentication.CLIENT_IP);
+    AuditLog.record(caller, "access." + request.getMethod().toLowerCase(Locale.ROOT), Map.of("path", path(request)), status,
+        ip == null ? request.getRemoteAddr() : ip.toString());
   }
 
   static void problem(HttpServletResponse response, int status, String title, String detail, String path, String parameter)

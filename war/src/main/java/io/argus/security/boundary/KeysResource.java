@@ -1,14 +1,15 @@
 package io.argus.security.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
 import io.argus.security.control.KeyAdministration;
 import io.argus.security.entity.IssuedKey;
 import io.argus.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class KeysResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "403", description = "Not an admin",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Response create(KeyRequest body, @Context HttpServletRequest request) {
+  public Response create(@Valid KeyRequest body, @Context HttpServletRequest request) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with name and role");
     }

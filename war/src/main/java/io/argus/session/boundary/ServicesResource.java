@@ -1,15 +1,16 @@
 package io.argus.session.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import io.argus.security.boundary.Audited;
-import io.argus.security.entity.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
 import io.argus.session.control.SessionValidator;
 import io.argus.session.control.Sessions;
 import io.argus.session.entity.ScrapeService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,7 @@ public class ServicesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such session",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public ServiceRegistrationResponse register(ServiceRegistrationRequest body) {
+  public ServiceRegistrationResponse register(@Valid ServiceRegistrationRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with session_id, client_id, name and endpoint");
     }

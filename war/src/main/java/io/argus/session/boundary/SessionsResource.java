@@ -1,14 +1,10 @@
 package io.argus.session.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import io.argus.security.boundary.Callers;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
-import io.argus.security.boundary.Audited;
-import io.argus.security.entity.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
+import io.argus.security.boundary.Audited;
+import io.argus.security.boundary.Callers;
+import io.argus.security.entity.Role;
 import io.argus.session.control.SessionValidator;
 import io.argus.session.control.Sessions;
 import io.argus.session.entity.Artifact;
@@ -17,7 +13,11 @@ import io.argus.session.entity.NewSession;
 import io.argus.session.entity.SessionState;
 import io.argus.session.entity.SessionStatus;
 import io.argus.slurm.entity.JobStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -75,7 +76,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "A session with this run_id exists",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionCreateResponse create(SessionCreateRequest body, @Context HttpServletRequest httpRequest) {
+  public SessionCreateResponse create(@Valid SessionCreateRequest body, @Context HttpServletRequest httpRequest) {
     SessionCreateRequest r = body == null ? new SessionCreateRequest() : body;
     if (r.retentionHours != null && (r.retentionHours < 1 || r.retentionHours > 87_600)) {
       throw new InvalidParameter("retention_hours", "retention_hours " + r.retentionHours + " is out of range; expected 1 to 87600");
@@ -169,7 +170,7 @@ public class SessionsResource {
   @APIResponse(responseCode = "503", description = SLURM_KNOWN_DOWN + ", or SLURM does not answer, or Prometheus did not become ready (the session is FAILED)",
       headers = @Header(name = "Retry-After", description = RETRY_AFTER),
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionStartResponse start(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, SessionStartRequest body) {
+  public SessionStartResponse start(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, @Valid SessionStartRequest body) {
     SessionStartRequest r = body == null ? new SessionStartRequest() : body;
     String id = id(sessionId);
     Optional<String> partition = Optional.ofNullable(r.partition).map(p -> SessionValidator.partition("partition", p));
@@ -235,7 +236,7 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "503", description = "Prometheus does not answer",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public CollectionResponse collect(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, CollectionRequest body) {
+  public CollectionResponse collect(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, @Valid CollectionRequest body) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with window_start, window_end and out_dir");
     }

@@ -1,12 +1,18 @@
 package io.argus.telemetry.boundary;
 
+import io.argus.session.control.SessionValidator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a source registration. */
 @Schema(name = "SourceRequest", description = "A Prometheus-format endpoint to scrape")
 public record SourceRequest(
     @Schema(required = true, description = "http(s) URL with a host; redirects are not followed",
-        example = "http://node-a:9400/metrics") String url,
-    @Schema(required = true, enumeration = {"dcgm", "node", "nvidia_gpu_exporter", "prometheus"}) String kind,
+        example = "http://node-a:9400/metrics")
+    @NotNull(message = "is required: the http(s) URL of a Prometheus-format endpoint")
+    @Size(max = 2048, message = "is longer than 2048 characters") String url,
+    @Schema(required = true, enumeration = {"dcgm", "node", "nvidia_gpu_exporter", "prometheus"})
+    @NotNull(message = SessionValidator.REQUIRED) @Size(max = 64, message = "is longer than 64 characters") String kind,
     @Schema(description = "Scrape interval: seconds, or 15s / 1m / PT15S; default 15s, 1s to 1d", example = "15s")
-    String interval) {}
+    @Size(max = 64, message = "is longer than 64 characters") String interval) {}

@@ -1,16 +1,17 @@
 package io.argus.telemetry.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import io.argus.security.boundary.Audited;
-import io.argus.security.entity.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.argus.platform.boundary.Problem;
 import io.argus.platform.control.InvalidParameter;
+import io.argus.security.boundary.Audited;
+import io.argus.security.entity.Role;
 import io.argus.telemetry.control.QueryParameters;
 import io.argus.telemetry.control.ScrapeSources;
 import io.argus.telemetry.control.SourceUrls;
 import io.argus.telemetry.entity.SourceKind;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,7 +66,7 @@ public class SourcesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The URL is registered already",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Response register(SourceRequest request) {
+  public Response register(@Valid SourceRequest request) {
     if (request == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with url and kind");
     }
