@@ -65,7 +65,8 @@ export function timeChart(node, { unit, labels, height = 220 }) {
     width: widthOf(node, 480),
     height,
     cursor: { drag: { x: true, y: false } },
-    scales: { x: { time: true } },
+    // one point would stretch the time axis over years: show a minute around it instead
+    scales: { x: { time: true, range: (u, min, max) => (max > min ? [min, max] : [min - 30, max + 30]) } },
     axes: [axis, { ...axis, size: 70, values: (u, splits) => splits.map((v) => withUnit(v, unit)) }],
     series: [{}, ...labels.map((label, i) => ({
       label,

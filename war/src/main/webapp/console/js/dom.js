@@ -27,8 +27,9 @@ export function clear(node) {
   return node;
 }
 
-export function badge(text, kind) {
-  return el('span', { class: `badge ${kind || String(text).toLowerCase()}` }, text);
+/** A status word in a pill; `why`, when given, is its tooltip. */
+export function badge(text, kind, why) {
+  return el('span', { class: `badge ${kind || String(text).toLowerCase()}`, title: why }, text);
 }
 
 export function table(headers, rows, { caption } = {}) {
@@ -74,6 +75,8 @@ export function withUnit(value, unit) {
     case 'hertz': return `${number(value / 1e6, 0)} MHz`;
     case 'joules': return `${number(value / 1e3, 1)} kJ`;
     case 'seconds': return `${number(value, 3)} s`;
+    case 'ms': return `${number(value, value < 10 ? 2 : 0)} ms`;
+    case 'per_second': return `${number(value, value < 10 ? 2 : 1)}/s`;
     default: return number(value, 2);
   }
 }

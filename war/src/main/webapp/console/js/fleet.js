@@ -17,10 +17,19 @@ const WINDOWS = [
   { seconds: 3600, label: 'last hour' }
 ];
 const REFRESH_MS = 5000;
+// The telemetry carries no slowdown temperature of its own (NVML's threshold is not in the metric
+// dictionary), so Hot uses the documented default, the same as the GpuHot alert rule.
 const HOT_CELSIUS = 85;
 const STALE_SECONDS = 60;
+// Not drawn, but read for the badges: the last XID code (written once an XID was seen) and the
+// volatile total of uncorrected ECC errors.
+const HEALTH_METRICS = ['gpu_xid_last', 'gpu_ecc_uncorrected_errors_total'];
+// One telemetry page; the cursor is followed up to this many pages (a million rows) before the
+// page says the fleet was cut.
+const TELEMETRY_PAGE = 20000;
+const TELEMETRY_PAGES = 50;
 
-/** Series of one GPU and metric merged across attributions (a container change starts a new series). */
+/** Series of one GPU and metric merged across attributions and pages (a container change starts a new series). */
 function bySeries(series) {
   const merged = new Map();
   for (const s of series) {
@@ -37,20 +46,39 @@ function bySeries(series) {
   return result;
 }
 
-function health(gpu, series) {
-  const lastSeen = Date.parse(gpu.timestamp);
-  if (!series.get(`${gpu.uuid}|gpu_utilization_percent`)) return { text: 'No data', kind: 'nodata' };
-  if (Date.now() - lastSeen > STALE_SECONDS * 1000) return { text: 'Stale', kind: 'stale' };
-  const temperature = series.get(`${gpu.uuid}|gpu_temperature_celsius`);
-  const latest = temperature?.ys[temperature.ys.length - 1];
-  if (latest >= HOT_CELSIUS) return { text: 'Hot', kind: 'hot' };
-  return { text: 'OK', kind: 'ok' };
+function latest(series, uuid, metric) {
+  const s = series.get(`${uuid}|${metric}`);
+  return s && s.ys.length ? s.ys[s.ys.length - 1] : undefined;
+}
+
+/**
+ * Every badge that applies, worst first: Lost (this node's collector cannot read it), XID, ECC,
+ * Stale, Hot; OK or No data when none does. Each says why in `why`.
+ */
+function health(gpu, series, lost) {
+  const badges = [];
+  const fault = lost.get(gpu.uuid);
+  if (fault) badges.push({ text: 'Lost', kind: 'bad', why: `The driver counts this GPU but cannot read it (${fault.error})` });
+  const xid = latest(series, gpu.uuid, 'gpu_xid_last');
+  if (xid !== undefined) badges.push({ text: 'XID', kind: 'bad', why: `Last XID error: ${xid}` });
+  const ecc = latest(series, gpu.uuid, 'gpu_ecc_uncorrected_errors_total');
+  if (ecc > 0) badges.push({ text: 'ECC', kind: 'bad', why: `${ecc} uncorrected ECC errors since the driver loaded` });
+  if (!series.get(`${gpu.uuid}|gpu_utilization_percent`)) {
+    if (!badges.length) badges.push({ text: 'No data', kind: 'nodata', why: 'No utilization samples in this window' });
+    return badges;
+  }
+  const seen = Math.round((Date.now() - Date.parse(gpu.timestamp)) / 1000);
+  if (seen > STALE_SECONDS) badges.push({ text: 'Stale', kind: 'stale', why: `Last seen ${seen} s ago (stale after ${STALE_SECONDS} s)` });
+  const temperature = latest(series, gpu.uuid, 'gpu_temperature_celsius');
+  if (temperature >= HOT_CELSIUS) badges.push({ text: 'Hot', kind: 'hot', why: `${temperature} °C (hot from ${HOT_CELSIUS} °C)` });
+  if (!badges.length) badges.push({ text: 'OK', kind: 'ok', why: 'Seen recently, no errors, below the temperature threshold' });
+  return badges;
 }
 
 export default {
   title: 'Fleet',
   mount(root, params, ctx) {
-    const state = { host: '', model: '', window: WINDOWS[0].seconds, gpus: [], hosts: [], series: new Map() };
+    const state = { host: '', model: '', window: WINDOWS[0].seconds, gpus: [], hosts: [], series: new Map(), lost: new Map(), live: null };
     const cards = new Map(); // uuid -> { node, sparks, values, badge }
     let timer = null;
     let stopped = false;
@@ -120,13 +148,15 @@ export default {
           c.sparks.get(m.name).update(s ? s.xs : [], s ? s.ys : []);
           c.values.get(m.name).textContent = s && s.ys.length ? withUnit(s.ys[s.ys.length - 1], m.unit) : '–';
         }
-        const h = health(gpu, state.series);
-        c.healthBadge.replaceChildren(badge(h.text, h.kind));
+        c.healthBadge.replaceChildren(...health(gpu, state.series, state.lost).flatMap((h) => [
+          badge(h.text, h.kind, h.why), el('span', { class: 'visually-hidden' }, ` (${h.why})`)]));
       }
       grid.dataset.count = String(cards.size);
 
       const gpus = visible();
-      const hot = gpus.filter((g) => health(g, state.series).kind === 'hot').length;
+      const kinds = gpus.map((g) => health(g, state.series, state.lost).map((h) => h.text));
+      const hot = kinds.filter((k) => k.includes('Hot')).length;
+      const failing = kinds.filter((k) => k.some((t) => ['Lost', 'XID', 'ECC'].includes(t))).length;
       const utilization = gpus.map((g) => state.series.get(`${g.uuid}|gpu_utilization_percent`)).filter(Boolean)
         .map((s) => s.ys[s.ys.length - 1]);
       const power = gpus.map((g) => state.series.get(`${g.uuid}|gpu_power_watts`)).filter(Boolean)
@@ -138,17 +168,26 @@ export default {
           el('div', { class: 'figure' }, utilization.length ? withUnit(utilization.reduce((a, b) => a + b, 0) / utilization.length, 'percent') : '–')),
         el('div', { class: 'panel' }, el('div', { class: 'muted' }, 'Power'),
           el('div', { class: 'figure' }, power.length ? withUnit(power.reduce((a, b) => a + b, 0), 'watts') : '–')),
-        el('div', { class: 'panel' }, el('div', { class: 'muted' }, 'Hot'), el('div', { class: 'figure' }, hot)));
+        el('div', { class: 'panel' }, el('div', { class: 'muted' }, 'Hot'), el('div', { class: 'figure' }, hot)),
+        el('div', { class: 'panel' }, el('div', { class: 'muted' }, 'Lost, XID or ECC'), el('div', { class: 'figure', id: 'failing-count' }, failing)));
 
+      // live CPU and memory come from the node serving the console (/api/system/metrics); the
+      // store keeps no host figures the API reads back, so other hosts show their inventory only
+      const live = state.live;
+      const isLive = (h) => live && (h.node_id === live.node_id);
       hostsPanel.replaceChildren(el('h2', { id: 'hosts-heading' }, 'Hosts'), table(
-        ['Host', { label: 'GPUs', num: true }, 'CPU', { label: 'Memory', num: true }, 'Last seen'],
-        state.hosts.filter((h) => !state.host || h.hostname === state.host).map((h) => el('tr', null,
+        ['Host', { label: 'GPUs', num: true }, 'CPU', { label: 'CPU now', num: true }, { label: 'Memory used', num: true },
+          { label: 'Memory', num: true }, 'Last seen'],
+        state.hosts.filter((h) => !state.host || h.hostname === state.host).map((h) => el('tr', { dataset: { host: h.hostname } },
           el('td', null, el('a', { href: `#/host/${encodeURIComponent(h.hostname)}` }, h.hostname)),
           el('td', { class: 'num' }, h.gpu_count ?? '–'),
           el('td', null, h.cpu_model ? `${h.cpu_model} (${h.cpu_threads ?? h.cpu_cores ?? '?'} threads)` : '–'),
+          el('td', { class: 'num', dataset: { live: 'cpu' } }, isLive(h) ? withUnit(live.cpu.overall, 'percent') : '–'),
+          el('td', { class: 'num', dataset: { live: 'memory' } }, isLive(h) ? `${withUnit(live.memory.used, 'bytes')} (${withUnit(live.memory.usage, 'percent')})` : '–'),
           el('td', { class: 'num' }, withUnit(h.memory_total_bytes, 'bytes')),
           el('td', null, ago(h.timestamp)))),
-        { caption: 'Hosts' }));
+        { caption: 'Hosts' }),
+      el('p', { class: 'muted' }, 'CPU now and memory used are live for the node serving this console; other hosts show them on their own Argus.'));
     }
 
     async function refresh() {
@@ -157,23 +196,34 @@ export default {
         const end = new Date();
         const start = new Date(end.getTime() - state.window * 1000);
         const step = stepFor(state.window, 60);
-        const [gpus, hosts, telemetry] = await Promise.all([
+        // this node's live figures are extras: the fleet still draws without them
+        const optional = (promise) => promise.catch(() => null);
+        const [gpus, hosts, telemetry, snapshot, live] = await Promise.all([
           getAll('/api/v1/gpus', { limit: 1000 }),
           getAll('/api/v1/hosts', { limit: 1000 }),
-          getJson('/api/v1/telemetry', {
-            start_time: start.toISOString(), end_time: end.toISOString(), metric_name: METRICS.map((m) => m.name),
-            step: stepText(step), agg: 'avg', format: 'series', limit: 100000,
+          // agg=last: an XID code or an error total must not be averaged; the sparklines' steps are a
+          // collector interval or two, where the last value is as good as the mean
+          getAll('/api/v1/telemetry', {
+            start_time: start.toISOString(), end_time: end.toISOString(), metric_name: [...METRICS.map((m) => m.name), ...HEALTH_METRICS],
+            step: stepText(step), agg: 'last', format: 'series', limit: TELEMETRY_PAGE,
             hostname: state.host || undefined
-          })
+          }, { maxPages: TELEMETRY_PAGES }),
+          optional(getJson('/metrics/json/gpu')),
+          optional(getJson('/api/system/metrics'))
         ]);
         if (stopped) return;
         state.gpus = gpus.items;
         state.hosts = hosts.items;
-        state.series = bySeries(telemetry);
+        state.series = bySeries(telemetry.items);
+        state.lost = new Map((snapshot?.faults || []).filter((f) => f.lost && f.uuid).map((f) => [f.uuid, f]));
+        state.live = live?.[0] || null;
         options(hostSelect, [...new Set(state.gpus.map((g) => g.hostname))].sort(), state.host, 'All hosts');
         options(modelSelect, [...new Set(state.gpus.map((g) => g.model_name))].sort(), state.model, 'All models');
         render();
-        ctx.status(state.gpus.length ? '' : 'No GPUs in the store yet: the collector or an ingest adds them.');
+        ctx.status(!state.gpus.length ? 'No GPUs in the store yet: the collector or an ingest adds them.'
+          : !telemetry.complete || !gpus.complete
+            ? `The fleet is larger than one refresh reads (${state.gpus.length} GPUs, telemetry cut after ${TELEMETRY_PAGES} pages): filter by host.`
+            : '');
         ctx.ready();
       } catch (err) {
         if (!stopped) ctx.fail(err);

@@ -21,9 +21,8 @@ const context = {
   },
   fail(err) {
     const message = err?.message || String(err);
-    context.status(err?.status === 401
-      ? `Argus wants an API key for this: enter one above. (${message})`
-      : message, { error: true });
+    const hint = { 401: 'Argus wants an API key for this: enter one above.', 403: 'This key may not do that (403): start, stop and collect need an operator key.' };
+    context.status(hint[err?.status] ? `${hint[err.status]} (${message})` : message, { error: true });
   },
   ready() {
     main.dataset.state = 'ready';
@@ -49,9 +48,9 @@ function route() {
 
 function applyTheme(theme) {
   document.documentElement.dataset.theme = theme;
-  const button = document.getElementById('theme');
-  button.setAttribute('aria-pressed', String(theme === 'light'));
-  button.textContent = theme === 'light' ? 'Dark theme' : 'Light theme';
+  // a toggle with a stable name: "Light theme", pressed or not (a label that also changed would
+  // announce the opposite of the state)
+  document.getElementById('theme').setAttribute('aria-pressed', String(theme === 'light'));
 }
 
 function setUp() {

@@ -19,7 +19,11 @@ export default {
     let busy = false;
 
     const list = el('section', { 'aria-labelledby': 'sessions-heading' });
-    const detail = el('section', { id: 'session-detail', 'aria-live': 'polite' });
+    // the detail is redrawn as it changes (scrape times move every few seconds): not a live region;
+    // a screen reader hears the session's state when it changes, from this line alone
+    const detail = el('section', { id: 'session-detail', 'aria-label': 'Selected session' });
+    const announcer = el('p', { id: 'session-state', class: 'visually-hidden', 'aria-live': 'polite' });
+    let drawn = null; // what the detail shows now, to leave it alone when nothing changed
     const runId = el('input', { id: 'new-run-id', name: 'run_id', placeholder: 'generated when empty', pattern: '[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}', title: 'letters, digits, _ and -; up to 64' });
     const port = el('input', { id: 'new-port', name: 'prometheus_port', type: 'number', min: 1024, max: 65535, value: 9090 });
     const interval = el('input', { id: 'new-interval', name: 'scrape_interval', value: '1s', size: 6 });
@@ -30,7 +34,7 @@ export default {
         el('label', { for: 'new-port' }, 'Prometheus port', port),
         el('label', { for: 'new-interval' }, 'Scrape interval', interval),
         el('button', { type: 'submit', class: 'primary' }, 'Create session')),
-      list, detail);
+      list, announcer, detail);
 
     async function act(label, operation, id) {
       if (busy) return;
@@ -107,6 +111,11 @@ export default {
         getJson(`/api/v1/sessions/${encodeURIComponent(id)}/collections`)
       ]);
       if (stopped) return;
+      const state = `Session ${s.session_id} is ${s.status.toLowerCase()}.`;
+      if (announcer.textContent !== state) announcer.textContent = state;
+      const shown = JSON.stringify([s, targets instanceof Error ? targets.message : targets, collections, busy]);
+      if (shown === drawn) return;
+      drawn = shown;
       const windowSelect = el('select', { id: 'collect-window' }, COLLECT_WINDOWS.map((w) => el('option', { value: w.seconds }, w.label)));
       detail.replaceChildren(
         el('h2', null, 'Session ', el('code', null, s.session_id), ' ', badge(s.status)),
@@ -161,12 +170,19 @@ export default {
         const listing = await getJson('/api/v1/sessions', { limit: 100 });
         if (stopped) return;
         const sessions = listing.sessions || [];
+        const focusedRow = list.contains(document.activeElement) ? document.activeElement.closest('tr[data-session]')?.dataset.session : null;
         list.replaceChildren(el('h2', { id: 'sessions-heading' }, `Sessions (${listing.count ?? sessions.length})`), sessions.length
           ? table(['Session', 'Status', { label: 'Launcher' }, 'Prometheus', 'Created', 'Actions'], sessions.map(row), { caption: 'Sessions' })
           : el('p', { class: 'muted' }, 'No sessions yet.'));
         list.querySelectorAll('th:nth-child(3), th:nth-child(4), th:nth-child(5)').forEach((th) => th.classList.add('hide-narrow'));
+        // a redraw must not drop the keyboard's place (a focused button postpones it; a link does not)
+        if (focusedRow) list.querySelector(`tr[data-session="${CSS.escape(focusedRow)}"] a`)?.focus({ preventScroll: true });
         if (selected && sessions.some((s) => s.session_id === selected)) await renderDetail(selected);
-        else detail.replaceChildren();
+        else {
+          detail.replaceChildren();
+          announcer.textContent = '';
+          drawn = null;
+        }
         ctx.ready();
       } catch (err) {
         if (!stopped) ctx.fail(err);

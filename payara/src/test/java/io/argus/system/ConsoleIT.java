@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,14 +37,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The ops console and the API documentation in headless Chromium against the packaged bundle with
  * eight simulated GPUs and the local session launcher: every page renders its data without a
- * console error, a session is started and stopped from its page, Swagger UI lists the operations.
- * Screenshots of every page go to {@code target/screenshots/} for review.
+ * console error, a session is started and stopped from its page, every page works from the keyboard
+ * and fits 1280×800 and 390×844 in both themes, Swagger UI lists the operations; then, with keys, a
+ * reader key is refused where an operator key starts and stops a session. Screenshots of every page
+ * go to {@code target/screenshots/} for review.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -174,13 +179,21 @@ class ConsoleIT {
       assertThat(points(chart)).as(chart.getAttribute("data-metric") + " points").isPositive();
       assertThat(chart.findElements(By.cssSelector("canvas"))).isNotEmpty();
     }
-    // the canvas really has a line on it: some pixels differ from the first one
-    Boolean drawn = (Boolean) browser.executeScript("""
+    // the canvas really has the line on it: pixels in the first series' colour, which neither the
+    // axes nor the grid use (an empty chart with its axes has none)
+    Long linePixels = (Long) browser.executeScript("""
         const c = document.querySelector('#gpu-charts canvas');
+        const probe = document.createElement('canvas').getContext('2d');
+        probe.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--series-1').trim();
+        probe.fillRect(0, 0, 1, 1);
+        const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        for (let i = 4; i < d.length; i += 4) { if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2] || d[i + 3] !== d[3]) return true; }
-        return false;""");
-    assertThat(drawn).as("pixels drawn on the first chart").isTrue();
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3] > 200 && Math.abs(d[i] - r) < 24 && Math.abs(d[i + 1] - g) < 24 && Math.abs(d[i + 2] - b) < 24) n++;
+        }
+        return n;""");
+    assertThat(linePixels).as("pixels of the series colour on the first chart").isGreaterThan(20L);
     // the live processes of this node's GPU
     wait(d -> d.findElement(By.id("live-heading")).isDisplayed());
 
@@ -267,14 +280,118 @@ class ConsoleIT {
     assertThat(database.getText()).contains("UP");
     assertThat(browser.findElement(By.cssSelector("tr[data-check='telemetry-writer']")).getText()).contains("written_samples");
     assertThat(browser.findElement(By.id("overall")).getText()).contains("UP");
-    // request figures from /stats: this browser's own requests have been counted
+    // request figures: the total since start from /stats; rate and latency of the last minute from
+    // successive /metrics snapshots, which this page's own polls fill
     assertThat(browser.findElement(By.id("requests-total")).getText()).matches("[0-9][0-9,.]*");
-    assertThat(browser.findElement(By.id("latency-p95")).getText()).endsWith("ms");
+    wait(d -> d.findElement(By.id("latency-p95")).getText().endsWith(" ms"));
+    assertThat(browser.findElement(By.id("requests-rate")).getText()).matches("[0-9][0-9,.]*/s");
+    List<WebElement> routes = browser.findElements(By.cssSelector("#routes tr[data-route]"));
+    assertThat(routes).extracting(r -> r.getAttribute("data-route")).anySatisfy(r -> assertThat(r).startsWith("GET "));
     screenshot("service");
   }
 
+  /**
+   * Keyboard only: Tab reaches each page's link in the navigation and Enter opens the page, the
+   * focused element has a visible outline; on the GPU page a GPU is chosen, on Sessions a session is
+   * created, started (Space) and stopped (Enter) without the mouse.
+   */
   @Test
   @Order(6)
+  void everyPageIsReachableAndOperableByKeyboardWithAVisibleFocus() throws Exception {
+    for (String page : List.of("fleet", "gpu", "host", "sessions", "service")) {
+      browser.get(argus.url("/console/#/" + (page.equals("fleet") ? "service" : "fleet")));
+      browser.navigate().refresh(); // the focus starts at the top of a fresh page
+      wait(d -> "ready".equals(d.findElement(By.id("page")).getAttribute("data-state")));
+      tabTo("a[data-nav='" + page + "']");
+      assertFocusVisible();
+      keys(Keys.ENTER);
+      wait(d -> page.equals(d.findElement(By.id("page")).getAttribute("data-page"))
+          && "ready".equals(d.findElement(By.id("page")).getAttribute("data-state")));
+      assertThat(browser.findElement(By.cssSelector("a[data-nav='" + page + "']")).getAttribute("aria-current")).isEqualTo("page");
+    }
+
+    // GPU: the list of GPUs, then one of them
+    browser.get(argus.url("/console/#/gpu"));
+    browser.navigate().refresh();
+    wait(d -> "ready".equals(d.findElement(By.id("page")).getAttribute("data-state")));
+    tabTo(".gpu-list a");
+    assertFocusVisible();
+    keys(Keys.ENTER);
+    wait(d -> points(d.findElement(By.id("gpu-charts"))) > 0);
+
+    // Sessions: create, start and stop from the keyboard
+    int port = ArgusProcess.freePort();
+    browser.get(argus.url("/console/#/sessions"));
+    browser.navigate().refresh();
+    wait(d -> "ready".equals(d.findElement(By.id("page")).getAttribute("data-state")));
+    tabTo("#new-run-id");
+    keys("keyboard-it");
+    tabTo("#new-port");
+    keys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(port));
+    tabTo("#create-session button[type=submit]");
+    assertFocusVisible();
+    keys(Keys.ENTER);
+    wait(d -> "CREATED".equals(status(d, "keyboard-it")));
+    tabTo("tr[data-session='keyboard-it'] [data-action=start]");
+    assertFocusVisible();
+    keys(Keys.SPACE);
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "RUNNING".equals(status(d, "keyboard-it")));
+    tabTo("tr[data-session='keyboard-it'] [data-action=stop]");
+    keys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "STOPPED".equals(status(d, "keyboard-it")));
+    assertThat(argus.get("/api/v1/sessions/keyboard-it").body()).contains("\"status\":\"STOPPED\"");
+  }
+
+  /**
+   * At 1280×800 and at 390×844, dark and light, no page scrolls sideways; a screenshot of each goes
+   * to target/screenshots as {page}-{width}x{height}-{theme}.png.
+   */
+  @Test
+  @Order(7)
+  void everyPageFitsADesktopAndAPhoneInBothThemes() throws Exception {
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    pages.put("fleet", "#/fleet");
+    pages.put("gpu", "#/gpu/" + firstGpuUuid());
+    pages.put("host", "#/host");
+    pages.put("sessions", "#/sessions/keyboard-it");
+    pages.put("service", "#/service");
+    List<String> overflowing = new java.util.ArrayList<>();
+    try {
+      for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height", size.height,
+            "deviceScaleFactor", 1, "mobile", false));
+        for (String theme : List.of("dark", "light")) {
+          browser.executeScript("localStorage.setItem('argus.theme', arguments[0])", theme);
+          for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get(argus.url("/console/" + page.getValue()));
+            browser.navigate().refresh();
+            wait(d -> "ready".equals(d.findElement(By.id("page")).getAttribute("data-state")));
+            switch (page.getKey()) {
+              case "fleet" -> wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+              case "gpu" -> wait(d -> points(d.findElement(By.id("gpu-charts"))) > 0);
+              case "host" -> wait(d -> points(d.findElement(By.id("host-charts"))) >= 2);
+              case "service" -> wait(d -> d.findElement(By.id("latency-p95")).getText().endsWith(" ms"));
+              default -> wait(d -> !d.findElements(By.cssSelector("#session-detail h2")).isEmpty());
+            }
+            assertThat(browser.executeScript("return document.documentElement.dataset.theme")).isEqualTo(theme);
+            List<?> widths = (List<?>) browser.executeScript("return [document.scrollingElement.scrollWidth, innerWidth]");
+            assertThat(((Number) widths.get(1)).intValue()).isEqualTo(size.width);
+            if (((Number) widths.get(0)).intValue() > size.width) {
+              overflowing.add(page.getKey() + " at " + size.width + " px (" + theme + "): " + widths.get(0) + " px wide");
+            }
+            screenshot(page.getKey() + "-" + size.width + "x" + size.height + "-" + theme);
+          }
+        }
+      }
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      browser.executeScript("localStorage.removeItem('argus.theme')");
+    }
+    assertThat(overflowing).as("pages that scroll sideways").isEmpty();
+  }
+
+  @Test
+  @Order(8)
   void swaggerUiListsEveryOperationOfTheDocument() throws Exception {
     JsonObject openapi = Json.createReader(new StringReader(argus.get("/openapi", "Accept", "application/json").body())).readObject();
     long operations = openapi.getJsonObject("paths").values().stream()
@@ -290,7 +407,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void redocRendersTheSameDocument() throws Exception {
     open("/api/redoc");
     wait(d -> d.findElements(By.cssSelector("[data-section-id*='operation/']")).size() > 10);
@@ -299,7 +416,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void theRootRedirectsToTheDocsAndBrowserPagesCarrySecurityHeaders() throws Exception {
     HttpResponse<String> root = argus.get("/");
     assertThat(root.statusCode()).isEqualTo(302);
@@ -326,10 +443,16 @@ class ConsoleIT {
    * the fleet, and downloads an artifact (a plain link could not send the key).
    */
   @Test
-  @Order(9)
+  @Order(11)
   void withKeysTheConsoleSendsTheKeyOnEveryRequest() throws Exception {
-    String key = new SessionsApi(argus).post("/api/v1/keys", "{\"name\":\"console-reader\",\"role\":\"reader\"}")
+    // the first key is made from this host without credentials; the admin then makes the others
+    String admin = new SessionsApi(argus).post("/api/v1/keys", "{\"name\":\"console-admin\",\"role\":\"admin\"}")
         .is(201, null).json().getString("key");
+    readerKey = keyed("POST", "/api/v1/keys", "{\"name\":\"console-reader\",\"role\":\"reader\"}", admin, 201)
+        .getString("key");
+    String key = readerKey;
+    operatorKey = keyed("POST", "/api/v1/keys", "{\"name\":\"console-operator\",\"role\":\"operator\"}", admin, 201)
+        .getString("key");
     assertThat(argus.get("/api/v1/gpus").statusCode()).isEqualTo(401);
     browser.executeScript("sessionStorage.removeItem('argus.apiKey')");
 
@@ -341,7 +464,7 @@ class ConsoleIT {
 
     WebElement field = browser.findElement(By.id("api-key"));
     field.sendKeys(key);
-    field.sendKeys(org.openqa.selenium.Keys.TAB);
+    field.sendKeys(Keys.TAB);
     assertThat(browser.executeScript("return sessionStorage.getItem('argus.apiKey')")).isEqualTo(key);
     wait(d -> "8".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
     assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("API key");
@@ -356,13 +479,130 @@ class ConsoleIT {
     assertThat(Files.readString(file)).contains("prometheus_build_info");
   }
 
+  /**
+   * Same server, keys on: the reader key's Start is refused with a visible 403 and the session does
+   * not move; with the operator key entered in the page the session starts and stops from it.
+   */
+  @Test
+  @Order(12)
+  void aReaderKeyCannotStartASessionAndAnOperatorKeyStartsAndStopsOne() throws Exception {
+    int port = ArgusProcess.freePort();
+    keyed("POST", "/api/v1/sessions", "{\"run_id\":\"console-keys\",\"prometheus_port\":" + port + "}", operatorKey, 200);
+    browser.executeScript("sessionStorage.setItem('argus.apiKey', arguments[0])", readerKey);
+    browser.get(argus.url("/console/#/sessions/console-keys"));
+    browser.navigate().refresh();
+    wait(d -> "CREATED".equals(status(d, "console-keys")));
+
+    row("console-keys").findElement(By.cssSelector("[data-action=start]")).click();
+    wait(d -> d.findElement(By.id("status")).getText().contains("403"));
+    WebElement statusLine = browser.findElement(By.id("status"));
+    assertThat(statusLine.isDisplayed()).isTrue();
+    assertThat(statusLine.getAttribute("class")).contains("error");
+    assertThat(statusLine.getText()).contains("operator key");
+    browser.manage().logs().get(LogType.BROWSER); // the 403 the browser logged is expected here
+    assertThat(argus.get("/api/v1/sessions/console-keys", "X-API-Key", readerKey).body()).contains("\"status\":\"CREATED\"");
+    assertThat(status(browser, "console-keys")).isEqualTo("CREATED");
+
+    WebElement field = browser.findElement(By.id("api-key"));
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), operatorKey, Keys.TAB);
+    assertThat(browser.executeScript("return sessionStorage.getItem('argus.apiKey')")).isEqualTo(operatorKey);
+    wait(d -> "CREATED".equals(status(d, "console-keys")));
+    row("console-keys").findElement(By.cssSelector("[data-action=start]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "RUNNING".equals(status(d, "console-keys")));
+    assertThat(argus.get("/api/v1/sessions/console-keys", "X-API-Key", readerKey).body())
+        .contains("\"status\":\"RUNNING\"", "\"launcher\":\"local\"");
+    row("console-keys").findElement(By.cssSelector("[data-action=stop]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "STOPPED".equals(status(d, "console-keys")));
+    assertThat(argus.get("/api/v1/sessions/console-keys", "X-API-Key", readerKey).body()).contains("\"status\":\"STOPPED\"");
+    screenshot("sessions-operator");
+  }
+
+  /**
+   * A GPU of another host pushed with XID and ECC errors: the fleet badges name them with their
+   * values, /stats counts the second host, and the hosts table shows live figures for this node only.
+   */
+  @Test
+  @Order(13)
+  void theFleetBadgesXidAndEccErrorsAndStatsCountsTheHostsOfTheStore() throws Exception {
+    String now = java.time.Instant.now().toString();
+    StringBuilder rows = new StringBuilder("[");
+    for (String[] m : new String[][] {{"gpu_utilization_percent", "40"}, {"gpu_temperature_celsius", "50"},
+        {"gpu_xid_last", "79"}, {"gpu_ecc_uncorrected_errors_total", "2"}}) {
+      rows.append(rows.length() > 1 ? "," : "").append("{\"timestamp\":\"").append(now).append("\",\"metric_name\":\"").append(m[0])
+          .append("\",\"gpu_id\":0,\"uuid\":\"GPU-console-remote-0\",\"model_name\":\"NVIDIA A100 (pushed)\",")
+          .append("\"hostname\":\"console-remote\",\"value\":").append(m[1]).append('}');
+    }
+    assertThat(keyed("POST", "/api/v1/telemetry", rows.append(']').toString(), operatorKey, 200).getInt("stored")).isEqualTo(4);
+    JsonObject gpu = Json.createReader(new StringReader(argus.get("/stats", "X-API-Key", readerKey).body())).readObject().getJsonObject("gpu");
+    assertThat(gpu.getJsonNumber("hosts").longValue()).isEqualTo(2);
+
+    browser.executeScript("sessionStorage.setItem('argus.apiKey', arguments[0])", readerKey);
+    open("/console/#/fleet");
+    wait(d -> "9".equals(d.findElement(By.id("gpu-cards")).getAttribute("data-count")));
+    WebElement remote = browser.findElement(By.cssSelector("article.gpu-card[data-uuid='GPU-console-remote-0']"));
+    List<WebElement> badges = remote.findElements(By.cssSelector(".badge"));
+    assertThat(badges).extracting(WebElement::getText).containsExactly("XID", "ECC");
+    assertThat(badges.get(0).getAttribute("title")).contains("79");
+    assertThat(badges.get(1).getAttribute("title")).contains("2 uncorrected ECC errors");
+    assertThat(browser.findElement(By.id("failing-count")).getText()).isEqualTo("1");
+    // live CPU and memory for the node serving the console; the pushed host has no live figures
+    String thisHost = hostnameWith(readerKey);
+    wait(d -> d.findElement(By.cssSelector("tr[data-host='" + thisHost + "'] td[data-live=cpu]")).getText().matches("\\d+ %"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-host='console-remote'] td[data-live=cpu]")).getText()).isEqualTo("–");
+    screenshot("fleet-badges");
+  }
+
+  private static String readerKey;
+  private static String operatorKey;
+
+  /** A request with a key whose answer must have this status; its JSON body. */
+  private static JsonObject keyed(String method, String path, String json, String key, int expected) throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(argus.url(path)))
+        .header("Content-Type", "application/json").header("X-API-Key", key)
+        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json))
+        .timeout(Duration.ofSeconds(120)).build();
+    HttpResponse<String> response = ArgusProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static String hostnameWith(String key) throws Exception {
+    return Json.createReader(new StringReader(argus.get("/api/v1/hosts?limit=1000", "X-API-Key", key).body())).readArray().stream()
+        .map(h -> h.asJsonObject().getString("hostname")).filter(h -> !h.equals("console-remote")).findFirst().orElseThrow();
+  }
+
+  /** Presses Tab until the focused element matches the selector (it may match already). */
+  private static void tabTo(String selector) {
+    for (int i = 0; i < 40; i++) {
+      if (Boolean.TRUE.equals(browser.executeScript("return document.activeElement.matches(arguments[0])", selector))) {
+        return;
+      }
+      keys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + selector + "; focus is on "
+        + browser.executeScript("return document.activeElement.outerHTML.slice(0, 200)"));
+  }
+
+  /** Keys sent to whatever has the focus, as a keyboard would. */
+  private static void keys(CharSequence... keys) {
+    new Actions(browser).sendKeys(keys).perform();
+  }
+
+  private static void assertFocusVisible() {
+    List<?> outline = (List<?>) browser.executeScript(
+        "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, document.activeElement.tagName]");
+    assertThat(outline.get(0)).as("outline style of the focused " + outline.get(2)).isNotEqualTo("none");
+    assertThat(outline.get(1)).as("outline width of the focused " + outline.get(2)).isNotEqualTo("0px");
+  }
+
   private static void open(String path) {
     browser.get(argus.url(path));
     wait(d -> "ready".equals(d.findElements(By.id("page")).isEmpty() ? "ready" : d.findElement(By.id("page")).getAttribute("data-state")));
   }
 
+  /** Waits for the condition; pages redraw their parts every few seconds, so a stale element is asked again. */
   private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, WAIT).until(condition::apply);
+    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
   }
 
   private static long points(WebElement element) {
@@ -374,9 +614,10 @@ class ConsoleIT {
     return browser.findElement(By.cssSelector("tr[data-session='" + session + "']"));
   }
 
+  /** The row's status, read in one step: the list is redrawn every few seconds under the test. */
   private static String status(WebDriver d, String session) {
-    List<WebElement> rows = d.findElements(By.cssSelector("tr[data-session='" + session + "']"));
-    return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+    return (String) ((JavascriptExecutor) d).executeScript(
+        "return document.querySelector(`tr[data-session='${arguments[0]}']`)?.dataset.status ?? null", session);
   }
 
   private static void screenshot(String name) throws IOException {

@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Recent answers of the GPU list and of GPU lookups (by uuid, or by index and hostname), so that
- * dashboards polling the list and telemetry queries naming a GPU do not each read the store. An
+ * Recent answers of the GPU list, of GPU lookups (by uuid, or by index and hostname) and of the
+ * number of hosts, so that dashboards polling the list or {@code /stats} and telemetry queries naming
+ * a GPU do not each read the store. An
  * answer is at most {@code argus.cache.gpus.ttl} old; this node's writer clears every answer when it
  * stores a GPU or host that is new or changed, so a new GPU is listed here as soon as its batch is
  * committed, and on other nodes of a cluster within the time to live.
@@ -21,6 +22,7 @@ final class GpuCache {
 
   static final String LIST = "gpu-list";
   static final String LOOKUP = "gpu-lookup";
+  static final String HOST_COUNT = "host-count";
   /** GPUs held by each of the two caches at the most (a list page weighs its GPUs, a lookup its matches). */
   static final int MAX_GPUS = 10_000;
 
@@ -32,15 +34,18 @@ final class GpuCache {
 
   private final ExpiringCache<ListKey, Page<KnownGpu>> lists;
   private final ExpiringCache<LookupKey, List<TelemetryReader.StoredGpu>> lookups;
+  private final ExpiringCache<Boolean, Long> hostCount;
 
   private GpuCache(Duration ttl, Caches caches, LongSupplier nanoClock) {
     this.lists = new ExpiringCache<>(ttl, MAX_GPUS, page -> page.items().size(), nanoClock, caches.named(LIST));
     this.lookups = new ExpiringCache<>(ttl, MAX_GPUS, List::size, nanoClock, caches.named(LOOKUP));
+    this.hostCount = new ExpiringCache<>(ttl, 1, n -> 1, nanoClock, caches.named(HOST_COUNT));
   }
 
   private GpuCache() {
     this.lists = null;
     this.lookups = null;
+    this.hostCount = null;
   }
 
   /**
@@ -69,11 +74,17 @@ final class GpuCache {
     return lookups == null ? load.get() : lookups.get(key, load);
   }
 
+  /** The number of hosts the store knows. */
+  long hostCount(Supplier<Long> load) {
+    return hostCount == null ? load.get() : hostCount.get(Boolean.TRUE, load);
+  }
+
   /** Forgets every answer: the GPUs or hosts of the store changed. */
   void clear() {
     if (lists != null) {
       lists.clear();
       lookups.clear();
+      hostCount.clear();
     }
   }
 }

@@ -154,6 +154,19 @@ public final class TelemetryReader {
     }
   }
 
+  /** How many hosts the store knows (through the cache: at most its time to live old). */
+  public long hostCount() {
+    return gpuCache.hostCount(() -> {
+      try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM host");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        throw unavailable(e);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- samples
 
   /**

@@ -133,7 +133,7 @@ class GpuCacheTest {
     cache.lookup(key, List::of);
     cache.lookup(key, List::of);
     cache.lookup(key, List::of);
-    assertThat(caches.figures()).containsOnlyKeys(GpuCache.LIST, GpuCache.LOOKUP);
+    assertThat(caches.figures()).containsOnlyKeys(GpuCache.LIST, GpuCache.LOOKUP, GpuCache.HOST_COUNT);
     assertThat(caches.figures().get(GpuCache.LOOKUP)).isEqualTo(new Caches.Figures(2, 1));
   }
 
@@ -148,6 +148,22 @@ class GpuCacheTest {
     assertThat(counted.figures()).isEmpty();
     assertThatThrownBy(() -> GpuCache.of(Duration.ofSeconds(-1), caches, nanos::get))
         .hasMessageContaining("argus.cache.gpus.ttl");
+  }
+
+  @Test
+  void theHostCountIsKeptForTheTimeToLiveAndForgottenByAClear() {
+    AtomicLong hosts = new AtomicLong(3);
+    assertThat(cache.hostCount(() -> { reads.incrementAndGet(); return hosts.get(); })).isEqualTo(3);
+    hosts.set(4);
+    advance(Duration.ofMillis(1_999));
+    assertThat(cache.hostCount(() -> { reads.incrementAndGet(); return hosts.get(); })).isEqualTo(3);
+    assertThat(reads).hasValue(1);
+
+    cache.clear(); // a new host was stored through this node
+    assertThat(cache.hostCount(() -> { reads.incrementAndGet(); return hosts.get(); })).isEqualTo(4);
+    assertThat(reads).hasValue(2);
+    assertThat(caches.figures().get(GpuCache.HOST_COUNT)).isEqualTo(new Caches.Figures(1, 2));
+    assertThat(GpuCache.off().hostCount(hosts::get)).isEqualTo(4);
   }
 
   @Test

@@ -57,7 +57,7 @@ public class ServiceReport {
         .add("cache", cache())
         .add("system", system())
         .add("collector", collector())
-        .add("gpu", gpu())
+        .add("gpu", gpu(true))
         .build();
   }
 
@@ -70,7 +70,7 @@ public class ServiceReport {
             .add("failed", t.failed())
             .add("in_flight", t.inFlight())
             .add("success_rate", round(t.successRatio())))
-        .add("gpu", gpu())
+        .add("gpu", gpu(false))
         .add("collector", collector())
         .build();
   }
@@ -100,7 +100,7 @@ public class ServiceReport {
         .add("status", state.label())
         .add("components", byName)
         .add("requests", requests())
-        .add("gpu", gpu())
+        .add("gpu", gpu(true))
         .build();
     return new Monitor(state, body);
   }
@@ -193,16 +193,25 @@ public class ServiceReport {
     return b;
   }
 
-  private JsonObjectBuilder gpu() {
+  /**
+   * This node's GPUs and the store's figures; {@code withHosts} adds the hosts the store knows (a
+   * cached count, but a database read now and then, which {@code /polling} promises not to make).
+   */
+  private JsonObjectBuilder gpu(boolean withHosts) {
     var snapshot = collector.latest();
     JsonObjectBuilder b = Json.createObjectBuilder()
         .add("backend", collector.gpuBackend())
         .add("gpus", snapshot.gpus().gpus().size())
-        .add("unreadable_gpus", snapshot.gpus().faults().size())
-        .add("hosts", 1)
-        .add("node_id", snapshot.nodeId());
+        .add("unreadable_gpus", snapshot.gpus().faults().size());
+    if (withHosts && !store.isResolvable()) {
+      b.add("hosts", 1); // no store: this node is the only one Argus knows
+    }
+    b.add("node_id", snapshot.nodeId());
     if (store.isResolvable()) {
       StoreFigures figures = store.get();
+      if (withHosts) {
+        figures.hostsKnown().ifPresent(n -> b.add("hosts", n));
+      }
       b.add("samples_written", figures.samplesWritten()).add("write_backlog", figures.writeBacklog());
     }
     return b;
