@@ -1,5 +1,6 @@
 package io.argus.session.boundary;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions/{id}/collect}. */
@@ -20,4 +21,10 @@ public class CollectionRequest {
 
   @Schema(description = "Range-query step as a Prometheus duration; the scrape interval when absent", nullable = true, example = "1s")
   public String step;
+
+  @JsonbProperty("import")
+  @Schema(name = "import", defaultValue = "false", description = "Also store the collected GPU series (dcgm-exporter and"
+      + " nvidia_gpu_exporter families) in the telemetry store, keeping their timestamps; collecting the same window again"
+      + " replaces them instead of storing them twice")
+  public boolean importTelemetry;
 }
