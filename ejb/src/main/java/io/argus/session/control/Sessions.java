@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -474,24 +475,13 @@ public class Sessions {
         .collect(session.prometheusUrl(), sessionId, window, step);
     var summary = new CompatibilitySummary(prometheus).compute(session.prometheusUrl(), sessionId, window, step);
     var collected = new ArtifactWriter.Collected(sessionId, runId, window, step, series, summary, Instant.now());
-    List<Artifact> artifacts = new ArrayList<>(ArtifactWriter.writeData(out, collected));
-    Optional<TelemetryImport> imported = Optional.empty();
-    Optional<DependencyUnavailable> importFailure = Optional.empty();
-    Optional<ArtifactWriter.Import> manifested = Optional.empty();
-    if (importTelemetry) {
-      try {
-        imported = Optional.of(importGpuSeries(series, window));
-        manifested = Optional.of(new ArtifactWriter.Import.Done(imported.get()));
-      } catch (DependencyUnavailable e) {
-        importFailure = Optional.of(e);
-        manifested = Optional.of(new ArtifactWriter.Import.Failed(e.detail()));
-      }
-    }
-    artifacts.add(ArtifactWriter.writeManifest(out, collected, artifacts, manifested));
+    Written written = writeArtifacts(out, collected,
+        importTelemetry ? Optional.of(() -> importGpuSeries(series, window)) : Optional.empty());
+    Optional<DependencyUnavailable> importFailure = written.importFailure();
     Collection saved;
     try {
       saved = repository.saveCollection(new Collection(sessionId, runId, Rfc3339.utc(window.start()), Rfc3339.utc(window.end()),
-          step, out, series.size(), collected.rows(), artifacts, Rfc3339.nowUtc()));
+          step, out, series.size(), collected.rows(), written.artifacts(), Rfc3339.nowUtc()));
     } catch (RuntimeException e) {
       if (importFailure.isPresent()) {
         throw new DependencyUnavailable("Database", "The artifacts were written into " + out + ", but the collection could not be"
@@ -506,7 +496,32 @@ public class Sessions {
           + "; its MANIFEST.json says the import failed), but nothing was imported into the telemetry store: "
           + importFailure.get().detail() + "; collecting the same window again with import=true imports it once");
     }
-    return new CollectionOutcome(saved, imported);
+    return new CollectionOutcome(saved, written.imported());
+  }
+
+  /** The files of a collect, and what became of its import when one was asked for. */
+  record Written(List<Artifact> artifacts, Optional<TelemetryImport> imported, Optional<DependencyUnavailable> importFailure) {}
+
+  /**
+   * Writes the data files, then runs {@code importer} when there is one, then the manifest saying
+   * what the import did: a store that refuses the import leaves the files written and said so.
+   */
+  static Written writeArtifacts(Path out, ArtifactWriter.Collected collected, Optional<Supplier<TelemetryImport>> importer) {
+    List<Artifact> artifacts = new ArrayList<>(ArtifactWriter.writeData(out, collected));
+    Optional<TelemetryImport> imported = Optional.empty();
+    Optional<DependencyUnavailable> failure = Optional.empty();
+    Optional<ArtifactWriter.Import> manifested = Optional.empty();
+    if (importer.isPresent()) {
+      try {
+        imported = Optional.of(importer.get().get());
+        manifested = Optional.of(new ArtifactWriter.Import.Done(imported.get()));
+      } catch (DependencyUnavailable e) {
+        failure = Optional.of(e);
+        manifested = Optional.of(new ArtifactWriter.Import.Failed(e.detail()));
+      }
+    }
+    artifacts.add(ArtifactWriter.writeManifest(out, collected, artifacts, manifested));
+    return new Written(List.copyOf(artifacts), imported, failure);
   }
 
   /** Stores the GPU series in one transaction; an earlier import of the same series and span is replaced, not doubled. */
