@@ -238,14 +238,26 @@ public final class SampleWriter {
     return new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale());
   }
 
-  /** Deletes, per series and metric of the rows, the stored samples within the rows' time span. */
+  /**
+   * Deletes, per series and metric of the rows, the stored samples within the rows' time span. The
+   * series rows are locked first (in id order), so that two replaces of the same series wait for each
+   * other instead of both deleting before both write.
+   */
   private long deleteSpans(Connection c, List<Resolved> rows) throws SQLException {
     record Key(long seriesId, int metricId) {}
     Map<Key, Instant[]> spans = new LinkedHashMap<>();
+    java.util.TreeSet<Long> seriesIds = new java.util.TreeSet<>();
     for (Resolved r : rows) {
       Instant t = r.row().time();
+      seriesIds.add(r.seriesId());
       spans.merge(new Key(r.seriesId(), r.metricId()), new Instant[] {t, t},
           (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+    }
+    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM series WHERE id = ? FOR UPDATE")) {
+      for (long id : seriesIds) {
+        lock.setLong(1, id);
+        lock.executeQuery().close();
+      }
     }
     long deleted = 0;
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample WHERE series_id = ? AND metric_id = ? AND ts >= ? AND ts <= ?")) {
