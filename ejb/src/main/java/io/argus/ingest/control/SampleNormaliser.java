@@ -45,9 +45,7 @@ public final class SampleNormaliser {
   public NormalisedBatch normaliseScrape(List<ExpositionSample> scrape, ScrapeContext context) {
     Map<String, GpuIdentity> known = new HashMap<>();
     for (ExpositionSample sample : scrape) {
-      if (sample.name().equals(NVIDIA_SMI_GPU_INFO)) {
-        gpuInfo(sample, context.hostname()).ifPresent(gpu -> known.putIfAbsent(gpu.uuid().orElseThrow(), gpu));
-      }
+      gpuInfo(sample.name(), sample.labels(), context.hostname()).ifPresent(gpu -> known.putIfAbsent(gpu.uuid().orElseThrow(), gpu));
     }
     NormalisedBatch.Builder batch = new NormalisedBatch.Builder();
     for (ExpositionSample sample : scrape) {
@@ -61,7 +59,11 @@ public final class SampleNormaliser {
     return normalise(sample, hostname, Map.of());
   }
 
-  private Normalised normalise(SourceSample sample, Optional<String> targetHost, Map<String, GpuIdentity> known) {
+  /**
+   * Normalises one sample of a set whose GPUs {@link #gpuInfo} described: a GPU sample that names
+   * only its uuid (nvidia_gpu_exporter) is completed from {@code known}, keyed by canonical uuid.
+   */
+  public Normalised normalise(SourceSample sample, Optional<String> targetHost, Map<String, GpuIdentity> known) {
     Optional<MetricMapping> resolved = dictionary.resolve(sample.metric());
     if (resolved.isEmpty()) {
       return new Normalised.Unmapped(sample.metric());
@@ -116,8 +118,14 @@ public final class SampleNormaliser {
     return Optional.of(info == null ? gpu : gpu.completedBy(info));
   }
 
-  private static Optional<GpuIdentity> gpuInfo(ExpositionSample info, Optional<String> hostname) {
-    Map<String, String> labels = info.labels();
+  /**
+   * The identity nvidia_gpu_exporter's once-per-GPU info metric gives its GPU (index, model, bus,
+   * driver), when {@code metric} is that metric and names a uuid; empty for any other sample.
+   */
+  public static Optional<GpuIdentity> gpuInfo(String metric, Map<String, String> labels, Optional<String> hostname) {
+    if (!metric.equals(NVIDIA_SMI_GPU_INFO)) {
+      return Optional.empty();
+    }
     Optional<String> uuid = Optional.ofNullable(labels.get("uuid")).filter(u -> !u.isBlank())
         .map(String::strip).map(IdentityLabels::canonicalUuid);
     if (uuid.isEmpty()) {

@@ -5,12 +5,12 @@ package io.argus.ingest.control;
  * NaN and infinities). {@link Double#parseDouble} alone would also take {@code 1d}, {@code 0x1p3}
  * and surrounding spaces, which no exporter writes and Prometheus rejects.
  */
-final class SampleValues {
+public final class SampleValues {
 
   private SampleValues() {}
 
   /** The value, or {@code null} when the text is not a number in this syntax. */
-  static Double parse(String text) {
+  public static Double parse(String text) {
     int n = text.length();
     if (n == 0) {
       return null;

@@ -4,6 +4,7 @@ import io.argus.platform.control.JsonText;
 import io.argus.platform.control.Rfc3339;
 import io.argus.session.entity.Artifact;
 import io.argus.session.entity.RangeSeries;
+import io.argus.session.entity.TelemetryImport;
 import io.argus.session.entity.TimeWindow;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -64,21 +65,44 @@ public final class ArtifactWriter {
     }
   }
 
+  /** What became of the import into the telemetry store that a collect asked for, as the manifest reports it. */
+  public sealed interface Import {
+
+    record Done(TelemetryImport counts) implements Import {}
+
+    record Failed(String reason) implements Import {}
+  }
+
   private ArtifactWriter() {}
 
   /** Writes the four files and returns them, the manifest last. */
   public static List<Artifact> write(Path outDir, Collected c) {
+    var artifacts = new ArrayList<>(writeData(outDir, c));
+    artifacts.add(writeManifest(outDir, c, artifacts, Optional.empty()));
+    return List.copyOf(artifacts);
+  }
+
+  /** Writes the data files (CSV, JSON, summary) and returns them; the manifest comes after. */
+  public static List<Artifact> writeData(Path outDir, Collected c) {
     try {
       Files.createDirectories(outDir);
       var artifacts = new ArrayList<Artifact>();
       artifacts.add(write(outDir.resolve("metrics.csv"), CSV, "text/csv", c.rows(), out -> csv(out, c)));
       artifacts.add(write(outDir.resolve("metrics.json"), JSON, "application/json", c.rows(), out -> json(out, c)));
       artifacts.add(write(outDir.resolve("metrics_summary.csv"), SUMMARY, "text/csv", 1L, out -> summary(out, c)));
-      List<Artifact> described = List.copyOf(artifacts);
-      artifacts.add(write(outDir.resolve("MANIFEST.json"), MANIFEST, "application/json", null, out -> manifest(out, c, described)));
       return List.copyOf(artifacts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the artifacts into " + outDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the manifest of {@code files}, with the import when the collect asked for one. */
+  public static Artifact writeManifest(Path outDir, Collected c, List<Artifact> files, Optional<Import> imported) {
+    List<Artifact> described = List.copyOf(files);
+    try {
+      return write(outDir.resolve("MANIFEST.json"), MANIFEST, "application/json", null, out -> manifest(out, c, described, imported));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the manifest into " + outDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -185,7 +209,7 @@ public final class ArtifactWriter {
     out.write(String.join(",", row) + "\n");
   }
 
-  static void manifest(Writer out, Collected c, List<Artifact> files) throws IOException {
+  static void manifest(Writer out, Collected c, List<Artifact> files, Optional<Import> imported) throws IOException {
     out.write("{\n  \"session_id\": " + JsonText.string(c.sessionId()) + ",\n");
     out.write("  \"run_id\": " + JsonText.string(c.runId()) + ",\n");
     out.write("  \"generated_at\": " + JsonText.string(Rfc3339.format(c.generatedAt())) + ",\n");
@@ -193,6 +217,9 @@ public final class ArtifactWriter {
     out.write("  \"step_seconds\": " + seconds(c.step().toMillis()) + ",\n");
     out.write("  \"series_count\": " + c.series().size() + ",\n");
     out.write("  \"row_count\": " + c.rows() + ",\n");
+    if (imported.isPresent()) {
+      out.write("  \"import\": " + importJson(imported.get()) + ",\n");
+    }
     out.write("  \"files\": {");
     for (int i = 0; i < files.size(); i++) {
       Artifact a = files.get(i);
@@ -205,6 +232,15 @@ public final class ArtifactWriter {
           + ", \"sha256\": " + JsonText.string(a.sha256()) + "}");
     }
     out.write("\n  }\n}\n");
+  }
+
+  private static String importJson(Import imported) {
+    if (imported instanceof Import.Done done) {
+      TelemetryImport t = done.counts();
+      return "{\"series_imported\": " + t.seriesImported() + ", \"samples_stored\": " + t.samplesStored()
+          + ", \"series_skipped\": " + t.seriesSkipped() + ", \"samples_replaced\": " + t.samplesReplaced() + "}";
+    }
+    return "{\"failed\": " + JsonText.string(((Import.Failed) imported).reason()) + ", \"samples_stored\": 0}";
   }
 
   private static String window(TimeWindow w) {

@@ -11,6 +11,7 @@ import io.argus.platform.control.Rfc3339;
 import io.argus.platform.control.StateConflict;
 import io.argus.session.entity.Artifact;
 import io.argus.session.entity.Collection;
+import io.argus.session.entity.CollectionOutcome;
 import io.argus.session.entity.LauncherKind;
 import io.argus.session.entity.MonitoringSession;
 import io.argus.session.entity.NewSession;
@@ -24,10 +25,13 @@ import io.argus.session.entity.SessionLayout;
 import io.argus.session.entity.SessionService;
 import io.argus.session.entity.SessionState;
 import io.argus.session.entity.SessionStatus;
+import io.argus.session.entity.TelemetryImport;
 import io.argus.session.entity.TimeWindow;
 import io.argus.slurm.entity.JobId;
 import io.argus.slurm.entity.JobStatus;
 import io.argus.slurm.entity.TimeLimit;
+import io.argus.telemetry.control.SampleWriter;
+import io.argus.telemetry.control.TelemetryIngest;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -38,12 +42,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -68,6 +74,9 @@ public class Sessions {
 
   @Inject
   SessionRepository repository;
+
+  @Inject
+  TelemetryIngest telemetry;
 
   // ---------------------------------------------------------------- create, read
 
@@ -428,14 +437,18 @@ public class Sessions {
 
   /**
    * Reads every series of the session over the window and writes the artifacts into
-   * {@code outDir}, which must resolve inside the artifact root.
+   * {@code outDir}, which must resolve inside the artifact root; with {@code importTelemetry} the
+   * GPU series are also stored in the telemetry store (in one transaction, replacing what an
+   * earlier import of the same window stored) before the manifest is written.
    *
    * @throws InvalidParameter for an out_dir outside the root or a step too fine for the window
    * @throws StateConflict when the session is not RUNNING
-   * @throws DependencyUnavailable when Prometheus does not answer
+   * @throws DependencyUnavailable when Prometheus does not answer, or the telemetry store does not
+   *     take the import (the artifacts are written then, and the manifest says the import failed)
    */
   @RolesAllowed(Role.OPERATOR_NAME)
-  public Collection collect(String sessionId, TimeWindow window, String outDir, String runId, Optional<Duration> requestedStep) {
+  public CollectionOutcome collect(String sessionId, TimeWindow window, String outDir, String runId, Optional<Duration> requestedStep,
+      boolean importTelemetry) {
     Path root = artifactRoot();
     Path out = SessionValidator.outDir("out_dir", root, outDir);
     MonitoringSession session = running(sessionId, "collect");
@@ -459,12 +472,60 @@ public class Sessions {
         .collect(session.prometheusUrl(), sessionId, window, step);
     var summary = new CompatibilitySummary(prometheus).compute(session.prometheusUrl(), sessionId, window, step);
     var collected = new ArtifactWriter.Collected(sessionId, runId, window, step, series, summary, Instant.now());
-    List<Artifact> artifacts = ArtifactWriter.write(out, collected);
-    Collection saved = repository.saveCollection(new Collection(sessionId, runId, Rfc3339.utc(window.start()), Rfc3339.utc(window.end()),
-        step, out, series.size(), collected.rows(), artifacts, Rfc3339.nowUtc()));
+    Written written = writeArtifacts(out, collected,
+        importTelemetry ? Optional.of(() -> importGpuSeries(series, window)) : Optional.empty());
+    Optional<DependencyUnavailable> importFailure = written.importFailure();
+    Collection saved;
+    try {
+      saved = repository.saveCollection(new Collection(sessionId, runId, Rfc3339.utc(window.start()), Rfc3339.utc(window.end()),
+          step, out, series.size(), collected.rows(), written.artifacts(), Rfc3339.nowUtc()));
+    } catch (RuntimeException e) {
+      if (importFailure.isPresent()) {
+        throw new DependencyUnavailable("Database", "The artifacts were written into " + out + ", but the collection could not be"
+            + " recorded and nothing was imported into the telemetry store: " + importFailure.get().detail());
+      }
+      throw e;
+    }
     LOG.info(() -> "Session " + sessionId + ": collected " + series.size() + " series, " + collected.rows() + " rows into " + out
         + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    return saved;
+    if (importFailure.isPresent()) {
+      throw new DependencyUnavailable("Telemetry store", "The artifacts were written into " + out + " (collection " + saved.id()
+          + "; its MANIFEST.json says the import failed), but nothing was imported into the telemetry store: "
+          + importFailure.get().detail() + "; collecting the same window again with import=true imports it once");
+    }
+    return new CollectionOutcome(saved, written.imported());
+  }
+
+  /** The files of a collect, and what became of its import when one was asked for. */
+  record Written(List<Artifact> artifacts, Optional<TelemetryImport> imported, Optional<DependencyUnavailable> importFailure) {}
+
+  /**
+   * Writes the data files, then runs {@code importer} when there is one, then the manifest saying
+   * what the import did: a store that refuses the import leaves the files written and said so.
+   */
+  static Written writeArtifacts(Path out, ArtifactWriter.Collected collected, Optional<Supplier<TelemetryImport>> importer) {
+    List<Artifact> artifacts = new ArrayList<>(ArtifactWriter.writeData(out, collected));
+    Optional<TelemetryImport> imported = Optional.empty();
+    Optional<DependencyUnavailable> failure = Optional.empty();
+    Optional<ArtifactWriter.Import> manifested = Optional.empty();
+    if (importer.isPresent()) {
+      try {
+        imported = Optional.of(importer.get().get());
+        manifested = Optional.of(new ArtifactWriter.Import.Done(imported.get()));
+      } catch (DependencyUnavailable e) {
+        failure = Optional.of(e);
+        manifested = Optional.of(new ArtifactWriter.Import.Failed(e.detail()));
+      }
+    }
+    artifacts.add(ArtifactWriter.writeManifest(out, collected, artifacts, manifested));
+    return new Written(List.copyOf(artifacts), imported, failure);
+  }
+
+  /** Stores the GPU series in one transaction; an earlier import of the same series and span is replaced, not doubled. */
+  private TelemetryImport importGpuSeries(List<RangeSeries> series, TimeWindow window) {
+    GpuSeriesImport.Prepared prepared = GpuSeriesImport.prepare(series, telemetry.normaliser(), window.end());
+    SampleWriter.Result result = telemetry.replace(prepared.batch());
+    return new TelemetryImport(prepared.seriesImported(), result.written(), prepared.seriesSkipped(), result.replaced());
   }
 
   public List<Collection> collections(String sessionId) {

@@ -87,7 +87,7 @@ public final class BatchIngest {
     String digest = digest(format, body);
     if (format == Format.BATCH) {
       TelemetryBatch pushed = batch(body);
-      return store(pushed, digest, key, result -> pushedReport(pushed, result));
+      return store(pushed, digest, key, false, result -> pushedReport(pushed, result));
     }
     Parsed parsed = format == Format.CSV ? csv(body, normaliser) : json(body, normaliser);
     Instant seen = parsed.samples().stream().map(ArgusSample::timestamp).max(Comparator.naturalOrder())
@@ -100,7 +100,7 @@ public final class BatchIngest {
       failureCount++;
     }
     long knownCount = failureCount;
-    return store(converted.batch(), digest, key, result -> {
+    return store(converted.batch(), digest, key, false, result -> {
       List<RowFailure> all = new ArrayList<>(failures);
       for (SampleWriter.Rejected r : result.rejected()) {
         all.add(new RowFailure(parsed.sampleRows().get(converted.rowIndexes().get(r.index())), null, r.reason()));
@@ -109,6 +109,22 @@ public final class BatchIngest {
       return new IngestReport(parsed.received(), result.written(), parsed.absent(), knownCount + result.rejected().size(),
           all.size() > MAX_LISTED_ERRORS ? all.subList(0, MAX_LISTED_ERRORS) : all, false);
     });
+  }
+
+  /**
+   * Stores rows read from elsewhere (a monitoring session's Prometheus) in one transaction, deleting
+   * first what the store holds for their series and metrics over the rows' time span: importing the
+   * same window again stores every sample once.
+   *
+   * @throws DependencyUnavailable (503) when the database cannot take the batch now; nothing is stored
+   */
+  public SampleWriter.Result replace(TelemetryBatch batch) {
+    var written = new java.util.concurrent.atomic.AtomicReference<SampleWriter.Result>();
+    store(batch, "", Optional.empty(), true, result -> {
+      written.set(result);
+      return pushedReport(batch, result);
+    });
+    return written.get();
   }
 
   /** A pushed batch's report: rows refused by the store, numbered from 1 in the batch's order. */
@@ -126,7 +142,7 @@ public final class BatchIngest {
    * Stores a batch in one transaction with its receipt: the key claimed (or the earlier answer
    * returned), GPUs and hosts registered, samples written, the report saved under the key.
    */
-  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key,
+  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key, boolean replace,
       java.util.function.Function<SampleWriter.Result, IngestReport> report) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -140,7 +156,7 @@ public final class BatchIngest {
           }
         }
         writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
-        IngestReport answer = report.apply(writer.write(c, batch.rows()));
+        IngestReport answer = report.apply(replace ? writer.replace(c, batch.rows()) : writer.write(c, batch.rows()));
         if (key.isPresent()) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
             ps.setString(1, encode(answer));

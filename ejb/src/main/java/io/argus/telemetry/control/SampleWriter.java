@@ -63,8 +63,13 @@ public final class SampleWriter {
   /** A row that was not written, and why. */
   public record Rejected(int index, SampleRow row, String reason) {}
 
-  /** What one {@link #write} did. */
-  public record Result(int written, List<Rejected> rejected) {}
+  /** What one {@link #write} did; {@code replaced} counts the rows a {@link #replace} deleted first. */
+  public record Result(int written, List<Rejected> rejected, long replaced) {
+
+    public Result(int written, List<Rejected> rejected) {
+      this(written, rejected, 0);
+    }
+  }
 
   /**
    * Writes the batch; either every acceptable row is committed or, on a database error, none is
@@ -99,10 +104,23 @@ public final class SampleWriter {
    * or calls {@link #rollback} so that nothing created in the transaction is remembered.
    */
   public Result write(Connection c, List<SampleRow> rows) throws SQLException {
+    return write(c, rows, false);
+  }
+
+  /**
+   * Like {@link #write(Connection, List)}, but first deletes what the store holds for each series
+   * and metric of the rows from the first to the last of their timestamps, so that the same rows
+   * written again (a window imported twice) replace the earlier ones instead of doubling them.
+   */
+  public Result replace(Connection c, List<SampleRow> rows) throws SQLException {
+    return write(c, rows, true);
+  }
+
+  private Result write(Connection c, List<SampleRow> rows, boolean replace) throws SQLException {
     if (rows.isEmpty()) {
       return new Result(0, List.of());
     }
-    return dialect.postgres() ? copy(c, rows) : batch(c, rows);
+    return dialect.postgres() ? copy(c, rows, replace) : batch(c, rows, replace);
   }
 
   /** Rolls the connection back and forgets the series ids and partitions the transaction made. */
@@ -220,7 +238,44 @@ public final class SampleWriter {
     return new Resolved(row, seriesId, metric.get().id(), row.value() * metric.get().scale());
   }
 
-  private Result copy(Connection c, List<SampleRow> rows) throws SQLException {
+  /**
+   * Deletes, per series and metric of the rows, the stored samples within the rows' time span. The
+   * series rows are locked first (in id order), so that two replaces of the same series wait for each
+   * other instead of both deleting before both write.
+   */
+  private long deleteSpans(Connection c, List<Resolved> rows) throws SQLException {
+    record Key(long seriesId, int metricId) {}
+    Map<Key, Instant[]> spans = new LinkedHashMap<>();
+    java.util.TreeSet<Long> seriesIds = new java.util.TreeSet<>();
+    for (Resolved r : rows) {
+      Instant t = r.row().time();
+      seriesIds.add(r.seriesId());
+      spans.merge(new Key(r.seriesId(), r.metricId()), new Instant[] {t, t},
+          (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+    }
+    try (PreparedStatement lock = c.prepareStatement("SELECT id FROM series WHERE id = ? FOR UPDATE")) {
+      for (long id : seriesIds) {
+        lock.setLong(1, id);
+        lock.executeQuery().close();
+      }
+    }
+    long deleted = 0;
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample WHERE series_id = ? AND metric_id = ? AND ts >= ? AND ts <= ?")) {
+      for (var e : spans.entrySet()) {
+        ps.setLong(1, e.getKey().seriesId());
+        ps.setInt(2, e.getKey().metricId());
+        ps.setObject(3, Rfc3339.utc(e.getValue()[0]));
+        ps.setObject(4, Rfc3339.utc(e.getValue()[1]));
+        ps.addBatch();
+      }
+      for (int n : ps.executeBatch()) {
+        deleted += Math.max(0, n);
+      }
+    }
+    return deleted;
+  }
+
+  private Result copy(Connection c, List<SampleRow> rows, boolean replace) throws SQLException {
     java.util.TreeSet<Long> days = new java.util.TreeSet<>();
     long lastDay = Long.MIN_VALUE;
     for (SampleRow r : rows) {
@@ -238,6 +293,7 @@ public final class SampleWriter {
     List<Rejected> rejected = new ArrayList<>();
     // resolved before the COPY starts: a new series is looked up or inserted on this connection
     List<Resolved> ok = resolve(c, rows, rejected);
+    long replaced = replace ? deleteSpans(c, ok) : 0;
     CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
         .copyIn("COPY sample (ts, series_id, metric_id, value) FROM STDIN (FORMAT binary)");
     try {
@@ -264,7 +320,7 @@ public final class SampleWriter {
       buf.putShort((short) -1);
       in.writeToCopy(buf.array(), 0, buf.position());
       long copied = in.endCopy();
-      return new Result((int) copied, rejected);
+      return new Result((int) copied, rejected, replaced);
     } catch (SQLException | RuntimeException e) {
       if (in.isActive()) {
         try {
@@ -282,9 +338,10 @@ public final class SampleWriter {
   /** 2000-01-01T00:00:00Z, where PostgreSQL's binary timestamps count from. */
   private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
-  private Result batch(Connection c, List<SampleRow> rows) throws SQLException {
+  private Result batch(Connection c, List<SampleRow> rows, boolean replace) throws SQLException {
     List<Rejected> rejected = new ArrayList<>();
     List<Resolved> ok = resolve(c, rows, rejected);
+    long replaced = replace ? deleteSpans(c, ok) : 0;
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample (ts, series_id, metric_id, value) VALUES (?, ?, ?, ?)")) {
       int pending = 0;
       for (Resolved r : ok) {
@@ -302,7 +359,7 @@ public final class SampleWriter {
         ps.executeBatch();
       }
     }
-    return new Result(ok.size(), rejected);
+    return new Result(ok.size(), rejected, replaced);
   }
 
   /** Creates the partitions of the coming days (PostgreSQL; nothing to do on H2). */

@@ -8,15 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The third-party fixtures under src/test/resources/fixtures. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final String DCGM = "fixtures/dcgm-exporter_metrics_sample_datadog.txt";
-  static final String NVIDIA_SMI = "fixtures/nvidia_gpu_exporter_h100_load.metrics";
-  static final String NODE = "fixtures/node_exporter_core-families_subset.txt";
+  public static final String DCGM = "fixtures/dcgm-exporter_metrics_sample_datadog.txt";
+  public static final String NVIDIA_SMI = "fixtures/nvidia_gpu_exporter_h100_load.metrics";
+  public static final String NODE = "fixtures/node_exporter_core-families_subset.txt";
 
   private Fixtures() {}
 
-  static Reader reader(String resource) {
+  public static Reader reader(String resource) {
     InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("missing test resource " + resource);
@@ -24,7 +24,7 @@ final class Fixtures {
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
-  static String text(String resource) {
+  public static String text(String resource) {
     try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The metric dictionary exactly as the V2 migration seeds it, so the tests follow the real seed. */
-final class SeedDictionary {
+public final class SeedDictionary {
 
   private static final Pattern METRIC_ROW = Pattern.compile(
       "\\(\\s*(\\d+),\\s*'([^']+)',\\s*'[^']*',\\s*'(gauge|counter)'");
@@ -17,7 +17,7 @@ final class SeedDictionary {
 
   private SeedDictionary() {}
 
-  static MetricDictionary load() {
+  public static MetricDictionary load() {
     String sql = Fixtures.text("db/migration/common/V2__metric_dictionary.sql");
     int aliases = sql.indexOf("INSERT INTO metric_alias");
     MetricDictionary.Builder builder = MetricDictionary.builder();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.session.entity.Artifact;
 import io.argus.session.entity.RangeSeries;
+import io.argus.session.entity.TelemetryImport;
 import io.argus.session.entity.TimeWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,24 @@ class ArtifactWriterTest {
     try (var files = Files.list(dir.resolve("out"))) {
       assertThat(files).as("no temporary files are left").hasSize(4);
     }
+  }
+
+  @Test
+  void theManifestSaysWhatTheImportStoredOrWhyItStoredNothing(@TempDir Path dir) throws Exception {
+    var c = collected();
+    List<Artifact> data = ArtifactWriter.writeData(dir, c);
+    assertThat(Files.readString(ArtifactWriter.writeManifest(dir, c, data, Optional.empty()).path())).doesNotContain("\"import\"");
+
+    ArtifactWriter.writeManifest(dir, c, data, Optional.of(new ArtifactWriter.Import.Done(new TelemetryImport(1, 1, 1, 0))));
+    String manifest = Files.readString(dir.resolve("MANIFEST.json"));
+    assertThat(manifest).contains("\"import\": {\"series_imported\": 1, \"samples_stored\": 1, \"series_skipped\": 1, \"samples_replaced\": 0},");
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(manifest))) {
+      assertThat(reader.readObject().getJsonObject("files").keySet()).containsExactly("csv", "json", "tables");
+    }
+
+    ArtifactWriter.writeManifest(dir, c, data, Optional.of(new ArtifactWriter.Import.Failed("The batch was not stored: \"connection refused\"")));
+    assertThat(Files.readString(dir.resolve("MANIFEST.json")))
+        .contains("\"import\": {\"failed\": \"The batch was not stored: \\\"connection refused\\\"\", \"samples_stored\": 0},");
   }
 
   private static String sha256(Path file) throws Exception {

@@ -134,6 +134,77 @@ class SampleWriterIT {
   }
 
   @Test
+  void replaceStoresASpanOnceHoweverOftenItIsWrittenOnPostgresqlAndH2(@TempDir Path dir) throws Exception {
+    replaceTwice(pg, Vendor.POSTGRESQL);
+    DataSource h2 = ArgusDataSource.create(DatabaseSettings.resolve(k -> Optional.ofNullable(
+        Map.of("argus.data.dir", dir.toString()).get(k))));
+    Migrations.apply(h2, Vendor.H2);
+    replaceTwice(h2, Vendor.H2);
+  }
+
+  @Test
+  void aSecondReplaceOfTheSameSeriesWaitsForTheFirstInsteadOfDoublingIt() throws Exception {
+    SampleWriter first = new SampleWriter(pg, Vendor.POSTGRESQL);
+    SampleWriter second = new SampleWriter(pg, Vendor.POSTGRESQL);
+    register(pg, first);
+    SeriesKey imported = new SeriesKey(new Subject.Gpu(UUID_0), Attribution.NONE, new TreeMap<>(Map.of("session", "concurrent")));
+    Instant from = Instant.parse("2026-11-24T11:00:00Z");
+    List<SampleRow> rows = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      rows.add(new SampleRow(from.plusSeconds(s), imported, "gpu_temperature_celsius", 900 + s));
+    }
+    // the series exists (an earlier import): nothing but the replace itself can make the second wait
+    first.write(List.of(new SampleRow(from.plusSeconds(60), imported, "gpu_temperature_celsius", 950)));
+    try (Connection a = pg.getConnection()) {
+      a.setAutoCommit(false);
+      first.replace(a, rows);
+      var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try (Connection b = pg.getConnection()) {
+          b.setAutoCommit(false);
+          SampleWriter.Result r = second.replace(b, rows);
+          b.commit();
+          return r;
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(1000);
+      assertThat(other).as("waits for the first transaction").isNotDone();
+      a.commit();
+      assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS).replaced()).isEqualTo(3);
+    }
+    assertThat(count(pg, "SELECT count(*) FROM sample WHERE value >= 900 AND value < 1000")).isEqualTo(4);
+  }
+
+  /** Values from 500 to 899 belong to this test, so the database it shares with the others does not matter. */
+  private static void replaceTwice(DataSource ds, Vendor vendor) throws SQLException {
+    SampleWriter writer = new SampleWriter(ds, vendor);
+    register(ds, writer);
+    SeriesKey imported = new SeriesKey(new Subject.Gpu(UUID_0), Attribution.NONE, new TreeMap<>(Map.of("session", "replace")));
+    Instant from = Instant.parse("2026-11-24T10:00:00Z");
+    // the same series after the span, and another series of the same GPU inside it, stay as they are
+    writer.write(List.of(new SampleRow(from.plusSeconds(60), imported, "gpu_temperature_celsius", 800),
+        new SampleRow(from.plusSeconds(1), SeriesKey.of(new Subject.Gpu(UUID_0)), "gpu_temperature_celsius", 700)));
+    for (int round = 0; round < 2; round++) {
+      List<SampleRow> rows = new ArrayList<>();
+      for (int s = 0; s < 4; s++) {
+        rows.add(new SampleRow(from.plusSeconds(2L * s), imported, "gpu_temperature_celsius", 500 + 100 * round + s));
+      }
+      SampleWriter.Result result;
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        result = writer.replace(c, rows);
+        c.commit();
+      }
+      assertThat(result.written()).as(vendor + " round " + round).isEqualTo(4);
+      assertThat(result.replaced()).as(vendor + " round " + round).isEqualTo(4L * round);
+    }
+    assertThat(count(ds, "SELECT count(*) FROM sample WHERE value >= 500 AND value < 700")).isEqualTo(4);
+    assertThat(count(ds, "SELECT min(value) FROM sample WHERE value >= 500 AND value < 700")).isEqualTo(600);
+    assertThat(count(ds, "SELECT count(*) FROM sample WHERE value IN (700, 800)")).isEqualTo(2);
+  }
+
+  @Test
   void h2WritesTheSameRowsWithBatches(@TempDir Path dir) throws Exception {
     DataSource h2 = ArgusDataSource.create(DatabaseSettings.resolve(k -> Optional.ofNullable(
         Map.of("argus.data.dir", dir.toString()).get(k))));

@@ -1,6 +1,7 @@
 package io.argus.session.boundary;
 
 import io.argus.session.control.SessionValidator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,4 +32,10 @@ public class CollectionRequest {
   @Schema(description = "Range-query step as a Prometheus duration; the scrape interval when absent", nullable = true, example = "1s")
   @Pattern(regexp = SessionValidator.DURATION_REGEX, message = SessionValidator.DURATION_RULE)
   public String step;
+
+  @JsonbProperty("import")
+  @Schema(name = "import", defaultValue = "false", description = "Also store the collected GPU series (dcgm-exporter and"
+      + " nvidia_gpu_exporter families) in the telemetry store, keeping their timestamps; collecting the same window again"
+      + " replaces them instead of storing them twice")
+  public boolean importTelemetry;
 }

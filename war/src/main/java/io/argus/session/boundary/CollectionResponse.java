@@ -2,6 +2,9 @@ package io.argus.session.boundary;
 
 import io.argus.session.entity.Artifact;
 import io.argus.session.entity.Collection;
+import io.argus.session.entity.CollectionOutcome;
+import io.argus.session.entity.TelemetryImport;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,15 +27,38 @@ public record CollectionResponse(
     long rowCount,
     String outDir,
     Instant createdAt,
-    List<ArtifactView> files) {
+    List<ArtifactView> files,
+    @JsonbProperty("import")
+    @Schema(name = "import", description = "What import=true stored in the telemetry store; absent without import") ImportView imported) {
+
+  /** The counts of an import into the telemetry store. */
+  @Schema(name = "CollectionImport", description = "GPU series stored in the telemetry store by a collect with import=true")
+  public record ImportView(
+      @Schema(description = "Collected series that became GPU rows") int seriesImported,
+      @Schema(description = "Samples written") long samplesStored,
+      @Schema(description = "Collected series left out: a host's, or a name the metric dictionary does not map") int seriesSkipped,
+      @Schema(description = "Samples an earlier import of the same series and span had stored, replaced by these") long samplesReplaced) {
+
+    static ImportView of(TelemetryImport t) {
+      return new ImportView(t.seriesImported(), t.samplesStored(), t.seriesSkipped(), t.samplesReplaced());
+    }
+  }
+
+  static CollectionResponse of(CollectionOutcome outcome) {
+    return of(outcome.collection(), outcome.imported().map(ImportView::of).orElse(null));
+  }
 
   static CollectionResponse of(Collection c) {
+    return of(c, null);
+  }
+
+  private static CollectionResponse of(Collection c, ImportView imported) {
     var artifacts = new LinkedHashMap<String, String>();
     for (Artifact a : c.artifacts()) {
       artifacts.put(a.name(), a.path().toString());
     }
     return new CollectionResponse(artifacts, c.id(), c.sessionId(), c.runId(), c.windowStart().toInstant(), c.windowEnd().toInstant(),
         BigDecimal.valueOf(c.step().toMillis(), 3).stripTrailingZeros(), c.seriesCount(), c.rowCount(), c.outDir().toString(),
-        c.createdAt().toInstant(), c.artifacts().stream().map(ArtifactView::of).toList());
+        c.createdAt().toInstant(), c.artifacts().stream().map(ArtifactView::of).toList(), imported);
   }
 }

@@ -223,7 +223,10 @@ public class SessionsResource {
   @Operation(operationId = "collect_metrics_api_v1_sessions__session_id__collect_post", summary = "Collect metrics for a time window",
       description = "Lists the session's series (/api/v1/series on the session label), runs query_range for each over the window"
           + " (step from the request, else the scrape interval) and writes into out_dir metrics.csv (long format), metrics.json,"
-          + " metrics_summary.csv (the original summary row) and MANIFEST.json (window, row counts, sizes, sha256).")
+          + " metrics_summary.csv (the original summary row) and MANIFEST.json (window, row counts, sizes, sha256). With import=true"
+          + " the GPU series among them (dcgm-exporter and nvidia_gpu_exporter families, mapped by the metric dictionary as a scrape"
+          + " would be) are also stored in the telemetry store with their timestamps, in one transaction that replaces what an earlier"
+          + " import stored for the same series and span; the answer and MANIFEST.json carry the counts under import.")
   @RequestBody(required = true,
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionRequest.class)))
   @APIResponse(responseCode = "200", description = "Written",
@@ -234,7 +237,8 @@ public class SessionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The session is not RUNNING",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "503", description = "Prometheus does not answer",
+  @APIResponse(responseCode = "503", description = "Prometheus does not answer, or (import=true) the telemetry store did not take the"
+      + " import: then the artifacts are written, MANIFEST.json says the import failed, and nothing of it is stored",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public CollectionResponse collect(@Parameter(description = "Session id") @PathParam("session_id") String sessionId, @Valid CollectionRequest body) {
     if (body == null) {
@@ -247,7 +251,7 @@ public class SessionsResource {
     }
     String runId = SessionValidator.slug("run_id", body.runId == null ? "run" : body.runId);
     Optional<Duration> step = Optional.ofNullable(body.step).map(st -> SessionValidator.scrapeInterval("step", st).duration());
-    return CollectionResponse.of(sessions.collect(id, window, body.outDir, runId, step));
+    return CollectionResponse.of(sessions.collect(id, window, body.outDir, runId, step, body.importTelemetry));
   }
 
   @GET
