@@ -3,7 +3,14 @@ package io.argus.session.boundary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions}; every field is optional and has the contract's default. */
-@Schema(name = "SessionCreateRequest", description = "Request to create a new monitoring session.")
+@Schema(name = "SessionCreateRequest", example = """
+        {
+          "run_id": "bench-001",
+          "scrape_interval": "1s",
+          "retention_hours": 6,
+          "prometheus_port": 9090,
+          "prom_host": "localhost"
+        }""", description = "Request to create a new monitoring session.")
 public class SessionCreateRequest {
 
   @Schema(description = "Session identifier (1-64 letters, digits, '_' or '-'); generated as mon-<8 hex> when absent",
