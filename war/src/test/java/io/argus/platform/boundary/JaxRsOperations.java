@@ -72,7 +72,7 @@ final class JaxRsOperations {
   }
 
   /** The classes compiled from the WAR's sources (the directory ArgusApplication was loaded from). */
-  private static List<Class<?>> classes() {
+  static List<Class<?>> classes() {
     try {
       java.nio.file.Path root = java.nio.file.Path.of(ArgusApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       try (Stream<java.nio.file.Path> files = Files.walk(root)) {
