@@ -33,15 +33,29 @@ public class HealthResource {
   Instance<HealthCheck> checks;
 
   /** The document. */
-  @Schema(name = "ServiceHealth")
+  @Schema(name = "ServiceHealth", example = """
+          {
+            "status": "healthy",
+            "service": "argus",
+            "timestamp": "2026-11-24T10:00:05.001Z",
+            "checks": {
+              "database": "UP",
+              "collector": "UP",
+              "gpu": "UP",
+              "telemetry-writer": "UP",
+              "sessions": "UP",
+              "shutdown": "UP",
+              "cluster": "UP"
+            }
+          }""")
   public record Health(
       @Schema(enumeration = {"healthy", "unhealthy"}) String status, String service, String timestamp,
       @Schema(description = "Each readiness check by name: UP or DOWN") Map<String, String> checks) {}
 
   @GET
   @Operation(operationId = "serviceHealth", summary = "Is Argus healthy", description = "healthy (200) when every readiness check is UP, else unhealthy (503).")
-  @APIResponse(responseCode = "200", description = "Healthy", content = @Content(schema = @Schema(implementation = Health.class)))
-  @APIResponse(responseCode = "503", description = "A check is down", content = @Content(schema = @Schema(implementation = Health.class)))
+  @APIResponse(responseCode = "200", description = "Healthy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/ServiceHealth")))
+  @APIResponse(responseCode = "503", description = "A check is down", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/ServiceHealth")))
   public Response health() {
     Map<String, String> results = new LinkedHashMap<>();
     boolean up = true;

@@ -24,7 +24,43 @@ public final class SystemMonitorViews {
   private SystemMonitorViews() {}
 
   /** {@code GET /api/system/info}. */
-  @Schema(name = "SystemInfo")
+  @Schema(name = "SystemInfo", example = """
+          {
+            "node_id": "node-a",
+            "platform": "Linux",
+            "architecture": "x86_64",
+            "cpu_model": "AMD EPYC 9654 96-Core Processor",
+            "cpu_cores": 96,
+            "cpu_threads": 192,
+            "memory_total": 1081965678592,
+            "swap_total": 0,
+            "disk_total": 3840755982336,
+            "gpu_count": 2,
+            "gpu_info": [
+              "NVIDIA H100 80GB HBM3",
+              "NVIDIA H100 80GB HBM3"
+            ],
+            "hostname": "node-a",
+            "ip_address": "10.0.0.21",
+            "os": "Debian GNU/Linux 12 (bookworm)",
+            "os_version": "6.1.0-27-amd64",
+            "gpus": [
+              {
+                "index": 0,
+                "uuid": "GPU-2bed8979-3d9e-3167-9814-052b2e823315",
+                "name": "NVIDIA H100 80GB HBM3",
+                "pci_bus_id": "00000000:18:00.0",
+                "memory_total_bytes": 85520809984
+              },
+              {
+                "index": 1,
+                "uuid": "GPU-9fe5bcc4-3bd4-3f0a-8a0d-abcf228f242d",
+                "name": "NVIDIA H100 80GB HBM3",
+                "pci_bus_id": "00000000:28:00.0",
+                "memory_total_bytes": 85520809984
+              }
+            ]
+          }""")
   public record Info(
       String nodeId, String platform, String architecture, String cpuModel, int cpuCores, int cpuThreads,
       long memoryTotal, long swapTotal, long diskTotal, int gpuCount, List<String> gpuInfo, String hostname,
@@ -35,7 +71,102 @@ public final class SystemMonitorViews {
   public record GpuSummary(int index, String uuid, String name, String pciBusId, Long memoryTotalBytes) {}
 
   /** One element of {@code GET /api/system/metrics}. */
-  @Schema(name = "SystemMetrics")
+  @Schema(name = "SystemMetrics", example = """
+          {
+            "node_id": "node-a",
+            "timestamp": 1795521605001,
+            "cpu": {
+              "overall": 37.5,
+              "cores": [
+                {
+                  "id": 0,
+                  "usage": 41.0,
+                  "frequency": 2400.0
+                },
+                {
+                  "id": 1,
+                  "usage": 34.0,
+                  "frequency": 2400.0
+                }
+              ],
+              "loadAverage": [
+                36.1,
+                35.2,
+                33.8
+              ],
+              "processes": 1210,
+              "threads": 4566,
+              "frequencyMhz": 2400.0
+            },
+            "memory": {
+              "usage": 15.7,
+              "used": 170000000000,
+              "total": 1081965678592,
+              "available": 901965678592,
+              "swap": {
+                "used": 0,
+                "total": 0,
+                "percentage": 0.0
+              }
+            },
+            "disk": {
+              "usage": 41.2,
+              "used": 1582391443456,
+              "total": 3840755982336,
+              "ioRead": 10485760.0,
+              "ioWrite": 52428800.0,
+              "iops": 1830.0,
+              "filesystems": [
+                {
+                  "mount": "/",
+                  "type": "ext4",
+                  "device": "/dev/nvme0n1p2",
+                  "total_bytes": 3840755982336,
+                  "free_bytes": 2258364538880,
+                  "available_bytes": 2063155585024,
+                  "used_bytes": 1582391443456,
+                  "used_percent": 41.2
+                }
+              ]
+            },
+            "network": {
+              "bytesIn": 981234567890,
+              "bytesOut": 123456789012,
+              "packetsIn": 712345678,
+              "packetsOut": 98765432,
+              "bytesInPerSecond": 125000000.0,
+              "bytesOutPerSecond": 12500000.0,
+              "interfaces": [
+                {
+                  "name": "eth0",
+                  "mac_address": "52:54:00:12:34:56",
+                  "ipv4_addresses": [],
+                  "speed_bits_per_second": 25000000000,
+                  "received_bytes": 981234567890,
+                  "sent_bytes": 123456789012,
+                  "received_packets": 712345678,
+                  "sent_packets": 98765432,
+                  "receive_errors": 0,
+                  "send_errors": 0,
+                  "received_bytes_per_second": 125000000.0,
+                  "sent_bytes_per_second": 12500000.0
+                }
+              ]
+            },
+            "accelerators": [
+              {
+                "id": 0,
+                "uuid": "GPU-2bed8979-3d9e-3167-9814-052b2e823315",
+                "name": "NVIDIA H100 80GB HBM3",
+                "utilization": 94,
+                "memoryUtilization": 56,
+                "memoryUsed": 72644837508,
+                "memoryTotal": 85520809984,
+                "temperature": 77,
+                "power": 659.3
+              }
+            ]
+          }""")
   public record Metrics(String nodeId, long timestamp, CpuPart cpu, MemoryPart memory, DiskPart disk,
       NetworkPart network, List<Accelerator> accelerators) {}
 

@@ -7,7 +7,16 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An API key as listed: never its secret, never its hash. {@code key} is set only in the answer that creates it. */
-@Schema(name = "ApiKey", description = "An API key; the secret (key) appears once, when the key is created or rotated")
+@Schema(name = "ApiKey", example = """
+        {
+          "id": "3f2a9c1b7e4d",
+          "name": "ci-ingest",
+          "role": "operator",
+          "source": "stored",
+          "created_at": "2026-11-24T09:00:00.000Z",
+          "created_by": "admin (key:cfg-admin)",
+          "last_used_at": "2026-11-24T09:45:12.000Z"
+        }""", description = "An API key; the secret (key) appears once, when the key is created or rotated")
 @JsonbPropertyOrder({"id", "name", "role", "source", "created_at", "created_by", "last_used_at", "revoked_at", "key"})
 public record KeyView(
     String id, String name, String role,

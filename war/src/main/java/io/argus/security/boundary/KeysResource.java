@@ -59,10 +59,6 @@ public class KeysResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
   @APIResponse(responseCode = "400", description = "name or role is missing or invalid",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "401", description = "No credentials",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "Not an admin",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Response create(@Valid KeyRequest body, @Context HttpServletRequest request) {
     if (body == null) {
       throw new InvalidParameter("body", "The body must be a JSON object with name and role");
@@ -74,10 +70,6 @@ public class KeysResource {
   @Operation(operationId = "listKeys", summary = "List API keys", description = "Configured and stored keys, revoked ones included; never a secret or a hash.")
   @APIResponse(responseCode = "200", description = "The keys",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = KeyView.class)))
-  @APIResponse(responseCode = "401", description = "No credentials",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "403", description = "Not an admin",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public List<KeyView> list() {
     return keys.list().stream().map(KeyView::of).toList();
   }

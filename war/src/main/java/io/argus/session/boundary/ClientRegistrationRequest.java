@@ -8,7 +8,20 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/clients}. */
-@Schema(name = "ClientRegistrationRequest", description = "Request to register a client for monitoring.",
+@Schema(name = "ClientRegistrationRequest", example = """
+        {
+          "session_id": "bench-001",
+          "client_id": "client-001",
+          "node": "node01",
+          "exporters": {
+            "node": "node01:9100",
+            "dcgm": "node01:9400"
+          },
+          "preferences": {
+            "enable_node": true,
+            "enable_dcgm": true
+          }
+        }""", description = "Request to register a client for monitoring.",
     requiredProperties = {"session_id", "client_id", "node", "exporters", "preferences"})
 public class ClientRegistrationRequest {
 

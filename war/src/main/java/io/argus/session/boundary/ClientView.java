@@ -9,7 +9,25 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A registered client with the targets derived from it. */
-@Schema(name = "SessionClient")
+@Schema(name = "SessionClient", example = """
+        {
+          "client_id": "client-001",
+          "node": "node01",
+          "exporters": {
+            "node": "node01:9100",
+            "dcgm": "node01:9400"
+          },
+          "preferences": {
+            "enable_node": true,
+            "enable_dcgm": true
+          },
+          "targets": {
+            "node": "node01:9100",
+            "dcgm": "node01:9400"
+          },
+          "registered_at": "2026-11-24T09:59:01.220Z",
+          "updated_at": "2026-11-24T09:59:01.220Z"
+        }""")
 public record ClientView(
     String clientId,
     String node,

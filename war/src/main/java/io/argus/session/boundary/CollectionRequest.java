@@ -9,7 +9,14 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions/{id}/collect}. */
-@Schema(name = "CollectionRequest", description = "Request to collect metrics.", requiredProperties = {"window_start", "window_end", "out_dir"})
+@Schema(name = "CollectionRequest", example = """
+        {
+          "window_start": "2026-11-24T10:00:00Z",
+          "window_end": "2026-11-24T11:00:00Z",
+          "out_dir": "bench-001/run-1",
+          "run_id": "run-1",
+          "step": "1s"
+        }""", description = "Request to collect metrics.", requiredProperties = {"window_start", "window_end", "out_dir"})
 public class CollectionRequest {
 
   @Schema(description = "Start time, RFC 3339", example = "2026-11-24T10:00:00Z")

@@ -8,7 +8,16 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/services}. */
-@Schema(name = "ServiceRegistrationRequest", description = "Request to register a service for monitoring.",
+@Schema(name = "ServiceRegistrationRequest", example = """
+        {
+          "session_id": "bench-001",
+          "client_id": "client-001",
+          "name": "vllm",
+          "endpoint": "http://node01:8000/metrics",
+          "labels": {
+            "model": "llama-3-8b"
+          }
+        }""", description = "Request to register a service for monitoring.",
     requiredProperties = {"session_id", "client_id", "name", "endpoint"})
 public class ServiceRegistrationRequest {
 

@@ -3,7 +3,14 @@ package io.argus.session.boundary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The contract's answer to a service registration, with the endpoint as Prometheus scrapes it. */
-@Schema(name = "ServiceRegistrationResponse", description = "Response for service registration.", requiredProperties = {"ok", "name"})
+@Schema(name = "ServiceRegistrationResponse", example = """
+        {
+          "ok": true,
+          "name": "vllm",
+          "target": "node01:8000",
+          "scheme": "http",
+          "metrics_path": "/metrics"
+        }""", description = "Response for service registration.", requiredProperties = {"ok", "name"})
 public record ServiceRegistrationResponse(
     boolean ok,
     String name,

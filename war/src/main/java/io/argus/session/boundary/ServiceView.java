@@ -8,7 +8,20 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A registered service with the endpoint split as Prometheus scrapes it. */
-@Schema(name = "SessionService")
+@Schema(name = "SessionService", example = """
+        {
+          "client_id": "client-001",
+          "name": "vllm",
+          "endpoint": "http://node01:8000/metrics",
+          "target": "node01:8000",
+          "scheme": "http",
+          "metrics_path": "/metrics",
+          "labels": {
+            "model": "llama-3-8b"
+          },
+          "registered_at": "2026-11-24T09:59:03.870Z",
+          "updated_at": "2026-11-24T09:59:03.870Z"
+        }""")
 public record ServiceView(
     String clientId,
     String name,

@@ -7,7 +7,14 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/sessions}; every field is optional and has the contract's default. */
-@Schema(name = "SessionCreateRequest", description = "Request to create a new monitoring session.")
+@Schema(name = "SessionCreateRequest", example = """
+        {
+          "run_id": "bench-001",
+          "scrape_interval": "1s",
+          "retention_hours": 6,
+          "prometheus_port": 9090,
+          "prom_host": "localhost"
+        }""", description = "Request to create a new monitoring session.")
 public class SessionCreateRequest {
 
   static final String RETENTION_RULE = "is out of range; expected 1 to 87600";

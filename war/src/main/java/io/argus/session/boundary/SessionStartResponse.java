@@ -4,7 +4,17 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The contract's answer to a start, with the node the job runs on. */
-@Schema(name = "SessionStartResponse", description = "Response for session start.",
+@Schema(name = "SessionStartResponse", example = """
+        {
+          "status": "RUNNING",
+          "job_ids": {
+            "prometheus": "4711"
+          },
+          "prometheus_url": "http://node01:9090",
+          "session_id": "bench-001",
+          "node": "node01",
+          "launcher": "slurm"
+        }""", description = "Response for session start.",
     requiredProperties = {"status", "job_ids", "prometheus_url"})
 public record SessionStartResponse(
     @Schema(example = "RUNNING") String status,

@@ -6,7 +6,24 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A session as the listing and {@code GET /api/v1/sessions/{id}} show it. */
-@Schema(name = "Session", description = "A monitoring session and its Prometheus")
+@Schema(name = "Session", example = """
+        {
+          "session_id": "bench-001",
+          "status": "RUNNING",
+          "prometheus_url": "http://node01:9090",
+          "workdir": "/var/lib/argus/sessions/bench-001",
+          "scrape_interval": "1s",
+          "retention_hours": 6,
+          "prometheus_port": 9090,
+          "prom_host": "localhost",
+          "launcher": "slurm",
+          "job_id": "4711",
+          "node": "node01",
+          "partition": "gpu",
+          "time_limit": "04:00:00",
+          "created_at": "2026-11-24T09:58:12.345Z",
+          "started_at": "2026-11-24T09:58:20.102Z"
+        }""", description = "A monitoring session and its Prometheus")
 public record SessionView(
     String sessionId,
     @Schema(enumeration = {"CREATED", "STARTING", "RUNNING", "STOPPED", "FAILED", "COMPLETED", "CANCELLED"}) String status,

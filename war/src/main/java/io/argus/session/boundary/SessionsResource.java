@@ -365,8 +365,8 @@ public class SessionsResource {
       description = "By its name in the collection (csv, json, tables, manifest), never by a path; served only while the file"
           + " is still inside the artifact root.")
   @APIResponse(responseCode = "200", description = "The file", content = {
-      @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+      @Content(mediaType = "text/csv", schema = @Schema(ref = "#/components/schemas/CollectionCsv")),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/CollectionJson"))})
   @APIResponse(responseCode = "404", description = "No such session, collection or artifact, or the file is gone",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Response artifact(

@@ -6,7 +6,22 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An active target of the session's Prometheus. */
-@Schema(name = "SessionTarget")
+@Schema(name = "SessionTarget", example = """
+        {
+          "job": "dcgm",
+          "instance": "node01:9400",
+          "scrape_url": "http://node01:9400/metrics",
+          "health": "up",
+          "last_error": "",
+          "last_scrape": "2026-11-24T10:00:04.981Z",
+          "labels": {
+            "client_id": "client-001",
+            "instance": "node01:9400",
+            "job": "dcgm",
+            "node": "node01",
+            "session": "bench-001"
+          }
+        }""")
 public record TargetView(
     @Schema(example = "node") String job,
     @Schema(example = "node-001:9100") String instance,

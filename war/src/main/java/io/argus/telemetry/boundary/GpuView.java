@@ -5,7 +5,19 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A GPU as the API shows it. */
-@Schema(name = "Gpu", description = "A GPU (or MIG instance) known to the store")
+@Schema(name = "Gpu", example = """
+        {
+          "uuid": "GPU-2bed8979-3d9e-3167-9814-052b2e823315",
+          "gpu_id": 0,
+          "device": "nvidia0",
+          "model_name": "NVIDIA H100 80GB HBM3",
+          "hostname": "node-a",
+          "timestamp": "2026-11-24T10:00:05.001Z",
+          "first_seen": "2026-11-20T08:12:44.310Z",
+          "pci_bus_id": "00000000:18:00.0",
+          "driver_version": "550.54.15",
+          "memory_total_bytes": 85520809984
+        }""", description = "A GPU (or MIG instance) known to the store")
 public record GpuView(
     @Schema(example = "GPU-5f3c9a1e-8b1d-4c7e-9f2a-0d3b6e7a8c91") String uuid,
     @Schema(description = "Index of the GPU on its host", example = "0") int gpuId,

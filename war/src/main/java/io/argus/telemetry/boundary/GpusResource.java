@@ -110,7 +110,7 @@ public class GpusResource {
         @Header(name = "Deprecation", description = "true when the deprecated start/end were used"),
         @Header(name = "ETag", description = "Entity tag of the body; send it in If-None-Match to get 304")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(type = SchemaType.ARRAY, oneOf = {TelemetryRowView.Row.class, TelemetryRowView.Series.class})))
+          schema = @Schema(ref = "#/components/schemas/TelemetryPage")))
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
   @APIResponse(responseCode = "400", description = "A malformed timestamp, end before start, a bad limit, step, agg,"
       + " format or cursor, an unknown metric_name; the problem names the parameter",

@@ -5,7 +5,19 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A host as the API shows it. */
-@Schema(name = "Host", description = "A node known to the store")
+@Schema(name = "Host", example = """
+        {
+          "node_id": "node-a",
+          "hostname": "node-a",
+          "os": "Debian GNU/Linux 12 (bookworm)",
+          "cpu_model": "AMD EPYC 9654 96-Core Processor",
+          "cpu_cores": 96,
+          "cpu_threads": 192,
+          "memory_total_bytes": 1081965678592,
+          "gpu_count": 8,
+          "timestamp": "2026-11-24T10:00:05.001Z",
+          "first_seen": "2026-11-20T08:12:44.310Z"
+        }""", description = "A node known to the store")
 public record HostView(
     @Schema(description = "Configured node id, or the hostname", example = "node-a") String nodeId,
     @Schema(example = "node-a") String hostname,

@@ -5,7 +5,21 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The per-row report of a batch ingest. */
-@Schema(name = "IngestReport", description = "What a batch ingest stored and which rows it refused, and why")
+@Schema(name = "IngestReport", example = """
+        {
+          "received": 3,
+          "stored": 1,
+          "absent": 1,
+          "rejected": 1,
+          "errors": [
+            {
+              "row": 3,
+              "field": "timestamp",
+              "reason": "not RFC 3339: '24/11/2026 10:00'"
+            }
+          ],
+          "replayed": false
+        }""", description = "What a batch ingest stored and which rows it refused, and why")
 public record IngestReportView(
     @Schema(description = "Data rows in the body") long received,
     @Schema(description = "Samples stored") long stored,

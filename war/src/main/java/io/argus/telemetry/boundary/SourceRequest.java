@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a source registration. */
-@Schema(name = "SourceRequest", description = "A Prometheus-format endpoint to scrape")
+@Schema(name = "SourceRequest", example = """
+        {
+          "url": "http://node-a:9400/metrics",
+          "kind": "dcgm",
+          "interval": "15s"
+        }""", description = "A Prometheus-format endpoint to scrape")
 public record SourceRequest(
     @Schema(required = true, description = "http(s) URL with a host; redirects are not followed",
         example = "http://node-a:9400/metrics")

@@ -5,7 +5,17 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A scrape source as the API shows it. */
-@Schema(name = "Source", description = "A Prometheus-format endpoint Argus scrapes")
+@Schema(name = "Source", example = """
+        {
+          "id": 1,
+          "url": "http://node-a:9400/metrics",
+          "kind": "dcgm",
+          "interval_seconds": 15,
+          "created_at": "2026-11-24T09:00:00Z",
+          "last_scrape_at": "2026-11-24T10:00:00.120Z",
+          "last_success_at": "2026-11-24T10:00:00.120Z",
+          "last_samples": 184
+        }""", description = "A Prometheus-format endpoint Argus scrapes")
 public record SourceView(
     @Schema(example = "1") long id,
     @Schema(example = "http://node-a:9400/metrics") String url,

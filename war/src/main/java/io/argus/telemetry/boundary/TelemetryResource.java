@@ -74,7 +74,7 @@ public class TelemetryResource {
         @Header(name = "Deprecation", description = "true when the deprecated start/end were used"),
         @Header(name = "ETag", description = "Entity tag of the body; send it in If-None-Match to get 304")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(type = SchemaType.ARRAY, oneOf = {TelemetryRowView.Row.class, TelemetryRowView.Series.class})))
+          schema = @Schema(ref = "#/components/schemas/TelemetryPage")))
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
   @APIResponse(responseCode = "400", description = "A malformed timestamp, end before start, a bad limit, step, agg,"
       + " format or cursor, an unknown metric_name; the problem names the parameter",
@@ -127,12 +127,7 @@ public class TelemetryResource {
           + " refused ones. With an Idempotency-Key, a retry with the same body returns the first answer"
           + " (replayed=true) and stores nothing again; the same key with another body is 422. "
           + BatchIngest.BATCH_MEDIA_TYPE + ": the binary batch an Argus collector pushes (argus.telemetry.push.url).")
-  @RequestBody(required = true, content = {
-    @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(type = SchemaType.ARRAY, implementation = TelemetryRowView.Row.class)),
-    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-        example = "timestamp,metric_name,gpu_id,device,uuid,modelName,Hostname,container,pod,namespace,value,labels_raw")),
-    @Content(mediaType = BatchIngest.BATCH_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+  @RequestBody(ref = "#/components/requestBodies/TelemetryIngest")
   @APIResponse(responseCode = "200", description = "The batch was processed; the report lists refused rows",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestReportView.class)))
   @APIResponse(responseCode = "400", description = "The body is not JSON / CSV of this shape at all, or the"

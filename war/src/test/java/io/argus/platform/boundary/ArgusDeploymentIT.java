@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
@@ -158,50 +159,32 @@ class ArgusDeploymentIT {
     assertThat(doc.getJsonObject("components").getJsonObject("schemas").keySet()).contains("Problem", "Metric");
   }
 
-  /** A resource method missing from /openapi fails here; so does an operation without a summary, an id or its errors. */
+  /**
+   * A resource method missing from /openapi fails here; so does an operation without a summary, an
+   * id, its errors, a 2xx schema, examples, or the security and access errors the server applies
+   * to it (OpenApiCompleteness has the rules). The list names every offending operation.
+   */
   @Test
-  void theOpenApiDocumentHasEveryResourceMethodWithItsParametersAndErrors() throws Exception {
-    JsonObject paths = json(get("/openapi", "Accept", "application/json")).getJsonObject("paths");
-    java.util.Set<String> documented = new java.util.TreeSet<>();
-    java.util.List<String> defects = new java.util.ArrayList<>();
-    // the servlets outside the REST application come from META-INF/openapi.yaml
-    assertThat(paths.keySet()).contains("/stats", "/polling", "/monitor");
-    assertThat(paths.getJsonObject("/monitor").getJsonObject("get").getJsonObject("responses").keySet()).contains("200", "503");
-    for (String path : paths.keySet()) {
-      if (!path.contains("/api/")) {
-        continue;
-      }
-      String apiPath = path.substring(path.indexOf("/api/"));
-      for (var entry : paths.getJsonObject(path).entrySet()) {
-        if (!java.util.List.of("get", "post", "put", "delete", "patch", "head", "options").contains(entry.getKey())) {
-          continue;
-        }
-        String operation = entry.getKey() + " " + apiPath;
-        documented.add(operation);
-        JsonObject op = entry.getValue().asJsonObject();
-        if (!op.containsKey("operationId") || !op.containsKey("summary")) {
-          defects.add(operation + ": no operationId or summary");
-        }
-        if (op.getJsonObject("responses").keySet().stream().noneMatch(code -> code.startsWith("4") || code.startsWith("5"))) {
-          defects.add(operation + ": no error response");
-        }
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        for (JsonObject p : op.getJsonArray("parameters") == null ? java.util.List.<JsonObject>of()
-            : op.getJsonArray("parameters").getValuesAs(JsonObject.class)) {
-          declared.add(p.getString("name"));
-          if (!p.containsKey("description")) {
-            defects.add(operation + ": parameter " + p.getString("name") + " has no description");
-          }
-        }
-        java.util.regex.Matcher template = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(apiPath);
-        while (template.find()) {
-          if (!declared.contains(template.group(1))) {
-            defects.add(operation + ": path parameter " + template.group(1) + " undeclared");
-          }
-        }
-      }
-    }
-    assertThat(documented).as("operations in /openapi").containsAll(JaxRsOperations.all());
-    assertThat(defects).isEmpty();
+  void theOpenApiDocumentHasEveryResourceMethodWithItsParametersErrorsExamplesAndSecurity() throws Exception {
+    JsonObject doc = json(get("/openapi", "Accept", "application/json"));
+    // JAX-RS paths carry the WAR's context root here; the servlets of META-INF/openapi.yaml do not
+    var paths = Json.createObjectBuilder();
+    doc.getJsonObject("paths").forEach((path, item) -> paths.add(path.contains("/api/") ? path.substring(path.indexOf("/api/")) : path, item));
+    doc = Json.createObjectBuilder(doc).add("paths", paths).build();
+
+    assertThat(doc.getJsonObject("paths").keySet()).contains("/stats", "/polling", "/monitor", "/metrics", "/metrics/json",
+        "/metrics/json/cpu", "/metrics/json/memory", "/metrics/json/gpu", "/health", "/health/live", "/health/ready", "/health/started");
+    assertThat(doc.getJsonObject("paths").getJsonObject("/monitor").getJsonObject("get").getJsonObject("responses").keySet())
+        .contains("200", "503");
+    assertThat(doc.getJsonObject("components").getJsonObject("securitySchemes").keySet()).contains("apiKey", "bearer");
+    assertThat(doc.getJsonObject("paths").getJsonObject("/health/ready").getJsonObject("get").getJsonArray("security"))
+        .as("health needs no credentials").containsExactly(JsonValue.EMPTY_JSON_OBJECT);
+    assertThat(doc.getJsonObject("paths").getJsonObject("/stats").getJsonObject("get")).as("/stats needs credentials once keys exist")
+        .doesNotContainKey("security");
+    JsonObject internal = doc.getJsonObject("components").getJsonObject("responses").getJsonObject("InternalError");
+    assertThat(internal.getJsonObject("content").getJsonObject("application/problem+json").getJsonObject("example").getString("error_id"))
+        .isNotBlank();
+
+    assertThat(OpenApiCompleteness.defects(doc, JaxRsOperations.withRoles())).isEmpty();
   }
 }

@@ -1,5 +1,7 @@
 package io.argus.platform.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -11,21 +13,28 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Every operation the REST application serves, found by reflection over the WAR's compiled
- * classes: each resource method with an HTTP method annotation, as "get /api/v1/gpus/{gpu}".
+ * classes: each resource method with an HTTP method annotation, as "get /api/v1/gpus/{gpu}", and
+ * whether it checks a role (needs credentials once API keys exist).
  */
 final class JaxRsOperations {
 
   private JaxRsOperations() {}
 
   static Set<String> all() {
+    return withRoles().keySet();
+  }
+
+  /** Every operation, true when {@code @RolesAllowed} (on the method, else on its class) applies to it. */
+  static Map<String, Boolean> withRoles() {
     String application = "/" + trim(ArgusApplication.class.getAnnotation(ApplicationPath.class).value());
-    Set<String> operations = new TreeSet<>();
+    Map<String, Boolean> operations = new TreeMap<>();
     for (Class<?> type : classes()) {
       Path base = type.getAnnotation(Path.class);
       if (base == null) {
@@ -39,7 +48,9 @@ final class JaxRsOperations {
         }
         if (verb != null) {
           String path = application + "/" + trim(base.value()) + (sub == null ? "" : "/" + trim(sub.value()));
-          operations.add(verb.toLowerCase(Locale.ROOT) + " " + path.replaceAll("/+$", ""));
+          boolean roles = !method.isAnnotationPresent(PermitAll.class)
+              && (method.isAnnotationPresent(RolesAllowed.class) || type.isAnnotationPresent(RolesAllowed.class));
+          operations.put(verb.toLowerCase(Locale.ROOT) + " " + path.replaceAll("/+$", ""), roles);
         }
       }
     }
@@ -61,7 +72,7 @@ final class JaxRsOperations {
   }
 
   /** The classes compiled from the WAR's sources (the directory ArgusApplication was loaded from). */
-  private static List<Class<?>> classes() {
+  static List<Class<?>> classes() {
     try {
       java.nio.file.Path root = java.nio.file.Path.of(ArgusApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       try (Stream<java.nio.file.Path> files = Files.walk(root)) {
