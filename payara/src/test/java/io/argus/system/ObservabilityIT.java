@@ -247,8 +247,12 @@ class ObservabilityIT {
     assertThat(jsonLines).anySatisfy(l -> assertThat(l).contains("Database schema at version"));
 
     JsonObject access = jsonLines.stream().map(ObservabilityIT::json)
-        .filter(o -> "obs-trace-42".equals(o.getString("request_id", null))).findFirst().orElseThrow();
-    assertThat(access.getString("logger")).isEqualTo("io.argus.access");
+        .filter(o -> "obs-trace-42".equals(o.getString("request_id", null)))
+        .filter(o -> "io.argus.access".equals(o.getString("logger"))).findFirst().orElseThrow();
+    // the refusal is audited under the same request id
+    assertThat(jsonLines.stream().map(ObservabilityIT::json)
+        .filter(o -> "obs-trace-42".equals(o.getString("request_id", null))).map(o -> o.getString("logger")))
+        .contains("io.argus.audit");
     assertThat(access.getString("method")).isEqualTo("GET");
     assertThat(access.getString("path")).isEqualTo("/api/v1/metrics/gpu_power_watts");
     // a bearer token Argus does not know is refused even where reads are open: 401, and logged

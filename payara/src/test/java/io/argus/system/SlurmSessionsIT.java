@@ -168,7 +168,10 @@ class SlurmSessionsIT {
     assertThat(api.get("/api/v1/sessions/flow-1/collections").is(200, null).structure().asJsonArray()).hasSize(1);
     Answer download = api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/csv").is(200, null);
     assertThat(download.body()).isEqualTo(csv);
-    api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/..").problem(400, "name");
+    // a dot segment is refused by the gate before any resource sees it
+    api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/..").problem(400, "path");
+    api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/..%2Fsecret").problem(400, "path");
+    api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/.hidden").problem(400, "name");
     api.get("/api/v1/sessions/flow-1/collections/" + collectionId + "/artifacts/secret").problem(404, "name");
 
     JsonObject list = api.get("/api/v1/sessions").is(200, null).json();
