@@ -1,15 +1,12 @@
 package io.argus.platform.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The web application's error page ({@code WEB-INF/web.xml}): an error outside JAX-RS (a static file
@@ -22,11 +19,10 @@ public class ErrorPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   static final String PATH = "/WEB-INF/error";
-  private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -36,25 +32,14 @@ public class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer c ? c : 500;
     if (failure != null || status >= 500) {
-      String errorId = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, failure, () -> "Unexpected failure " + errorId + " on " + path + " (status " + status + ")");
-      Problems.write(response, Math.max(status, 500), reason(Math.max(status, 500)),
-          "Argus failed to handle this request; the server log has the details under error id " + errorId, path, null,
-          errorId);
+      int failed = Math.max(status, 500);
+      String errorId = Problems.logFailure(failure, path);
+      Problems.write(response, failed, Problems.reason(failed), Problems.failureDetail(errorId), path, null, errorId);
       return;
     }
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-    String detail = message != null && !message.toString().isBlank() ? truncated(message.toString())
-        : status == 404 ? "Nothing is at " + path : reason(status);
-    Problems.write(response, status, reason(status), detail, path, null);
-  }
-
-  private static String truncated(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
-  }
-
-  private static String reason(int status) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    return known == null ? "Error " + status : known.getReasonPhrase();
+    String detail = message != null && !message.toString().isBlank() ? Problems.truncated(message.toString())
+        : status == 404 ? "Nothing is at " + path : Problems.reason(status);
+    Problems.write(response, status, Problems.reason(status), detail, path, null);
   }
 }

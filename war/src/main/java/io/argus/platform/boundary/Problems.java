@@ -36,12 +36,31 @@ public final class Problems {
    * status, a fixed text and that id; the exception's own text never reaches the caller.
    */
   static Response unexpected(int status, Throwable e, String path) {
+    String errorId = logFailure(e, path);
+    return response(status, reason(status), failureDetail(errorId), path, null, errorId);
+  }
+
+  /** Logs a failure of ours (the exception may be null) under a fresh error id, and returns the id. */
+  static String logFailure(Throwable e, String path) {
     String errorId = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, e, () -> "Unexpected failure " + errorId + " on " + path);
-    return response(status, Response.Status.fromStatusCode(status) == null ? "Server Error"
-            : Response.Status.fromStatusCode(status).getReasonPhrase(),
-        "Argus failed to handle this request; the server log has the details under error id " + errorId,
-        path, null, errorId);
+    return errorId;
+  }
+
+  /** What the caller reads about a failure of ours: where to look, never what the exception said. */
+  static String failureDetail(String errorId) {
+    return "Argus failed to handle this request; the server log has the details under error id " + errorId;
+  }
+
+  /** Text from elsewhere (a binder, a servlet) cut to a length a problem's detail should have. */
+  static String truncated(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  /** The reason phrase of a status, for a problem's title. */
+  static String reason(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known == null ? "Error " + status : known.getReasonPhrase();
   }
 
   public static Response response(int status, String title, String detail, String instance, String parameter, String errorId) {
