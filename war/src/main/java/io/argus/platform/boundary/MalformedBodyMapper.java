@@ -28,9 +28,7 @@ public class MalformedBodyMapper implements ExceptionMapper<JsonbException> {
       // JSON-B failed to write a response: our defect, not the caller's body
       return Problems.unexpected(500, e, path);
     }
-    String reason = e.getMessage() == null ? "unreadable JSON" : Problems.truncated(e.getMessage());
-    return Problems.response(400, "Malformed body", "The request body is not valid JSON for this operation: " + reason,
-        path, "body", null);
+    return Problems.malformedBody(e.getMessage(), path);
   }
 
   /** True when the binder failed while reading (a request body), false when it failed while writing. */

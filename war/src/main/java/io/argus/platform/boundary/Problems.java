@@ -52,6 +52,12 @@ public final class Problems {
     return "Argus failed to handle this request; the server log has the details under error id " + errorId;
   }
 
+  /** A request body the binder could not read: 400 naming the body, with the binder's reason (cut short). */
+  static Response malformedBody(String reason, String path) {
+    return response(400, "Malformed body", "The request body is not valid JSON for this operation: "
+        + (reason == null ? "unreadable JSON" : truncated(reason)), path, "body", null);
+  }
+
   /** Text from elsewhere (a binder, a servlet) cut to a length a problem's detail should have. */
   static String truncated(String text) {
     return text.length() <= 300 ? text : text.substring(0, 300) + "…";
