@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -119,12 +120,7 @@ public final class BatchIngest {
    * @throws DependencyUnavailable (503) when the database cannot take the batch now; nothing is stored
    */
   public SampleWriter.Result replace(TelemetryBatch batch) {
-    var written = new java.util.concurrent.atomic.AtomicReference<SampleWriter.Result>();
-    store(batch, "", Optional.empty(), true, result -> {
-      written.set(result);
-      return pushedReport(batch, result);
-    });
-    return written.get();
+    return store(batch, "", Optional.empty(), true, result -> result);
   }
 
   /** A pushed batch's report: rows refused by the store, numbered from 1 in the batch's order. */
@@ -142,8 +138,9 @@ public final class BatchIngest {
    * Stores a batch in one transaction with its receipt: the key claimed (or the earlier answer
    * returned), GPUs and hosts registered, samples written, the report saved under the key.
    */
-  private IngestReport store(TelemetryBatch batch, String digest, Optional<String> key, boolean replace,
-      java.util.function.Function<SampleWriter.Result, IngestReport> report) {
+  @SuppressWarnings("unchecked") // an earlier answer exists only under a key, and keyed callers report IngestReport
+  private <R> R store(TelemetryBatch batch, String digest, Optional<String> key, boolean replace,
+      Function<SampleWriter.Result, R> report) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -152,14 +149,14 @@ public final class BatchIngest {
           if (earlier.isPresent()) {
             c.rollback();
             c.setAutoCommit(true);
-            return earlier.get();
+            return (R) earlier.get();
           }
         }
         writer.register(c, batch.gpus(), batch.hosts(), batch.seenAt());
-        IngestReport answer = report.apply(replace ? writer.replace(c, batch.rows()) : writer.write(c, batch.rows()));
+        R answer = report.apply(replace ? writer.replace(c, batch.rows()) : writer.write(c, batch.rows()));
         if (key.isPresent()) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE ingest_receipt SET report = ? WHERE idempotency_key = ?")) {
-            ps.setString(1, encode(answer));
+            ps.setString(1, encode((IngestReport) answer));
             ps.setString(2, key.get());
             ps.executeUpdate();
           }
