@@ -157,7 +157,7 @@ public final class SessionValidator {
   public static PrometheusDuration scrapeInterval(String field, String value) {
     String v = required(field, value);
     Matcher m = PROMETHEUS_DURATION.matcher(v);
-    if (v.isEmpty() || !m.matches()) {
+    if (!m.matches()) {
       throw invalid(field, v, DURATION_RULE);
     }
     long millis = 0;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -246,7 +247,7 @@ public final class SampleWriter {
   private long deleteSpans(Connection c, List<Resolved> rows) throws SQLException {
     record Key(long seriesId, int metricId) {}
     Map<Key, Instant[]> spans = new LinkedHashMap<>();
-    java.util.TreeSet<Long> seriesIds = new java.util.TreeSet<>();
+    TreeSet<Long> seriesIds = new TreeSet<>();
     for (Resolved r : rows) {
       Instant t = r.row().time();
       seriesIds.add(r.seriesId());
@@ -276,7 +277,7 @@ public final class SampleWriter {
   }
 
   private Result copy(Connection c, List<SampleRow> rows, boolean replace) throws SQLException {
-    java.util.TreeSet<Long> days = new java.util.TreeSet<>();
+    TreeSet<Long> days = new TreeSet<>();
     long lastDay = Long.MIN_VALUE;
     for (SampleRow r : rows) {
       if (r.time() != null) {
