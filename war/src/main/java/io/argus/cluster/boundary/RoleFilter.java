@@ -25,20 +25,15 @@ public class RoleFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (cluster.role().serves() || servedByCollectors(pathOf(request))) {
+    if (cluster.role().serves() || servedByCollectors(RequestPaths.routed(request))) {
       chain.doFilter(request, response);
       return;
     }
     Problems.write(response, 404, "Not Found", "This node is a collector (argus.role=collector): it serves /health and"
-        + " /metrics only; ask an API node", pathOf(request), null);
+        + " /metrics only; ask an API node", RequestPaths.routed(request), null);
   }
 
   static boolean servedByCollectors(String path) {
     return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/metrics/");
-  }
-
-  /** The decoded, normalised path inside the application (so that /health/../api is /api). */
-  private static String pathOf(HttpServletRequest request) {
-    return RequestPaths.routed(request);
   }
 }

@@ -32,6 +32,9 @@ public final class RequestPaths {
    * matches the raw path) may read as two different places. No client of Argus needs to send one.
    */
   public static boolean hasDotSegment(String rawPath) {
+    if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0 && rawPath.indexOf('\\') < 0) {
+      return false; // the usual request: nothing to decode or split
+    }
     String p = rawPath.toLowerCase(Locale.ROOT);
     if (p.indexOf('\\') >= 0 || p.contains("%5c")) {
       return true;
