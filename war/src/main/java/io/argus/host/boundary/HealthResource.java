@@ -45,7 +45,8 @@ public class HealthResource {
               "telemetry-writer": "UP",
               "sessions": "UP",
               "shutdown": "UP",
-              "cluster": "UP"
+              "cluster": "UP",
+              "rate-limits": "UP"
             }
           }""")
   public record Health(
