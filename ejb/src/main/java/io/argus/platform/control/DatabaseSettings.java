@@ -36,14 +36,17 @@ public record DatabaseSettings(Vendor vendor, String url, String user, String pa
    *
    * @throws IllegalArgumentException when the URL names a database Argus does not support
    */
+  /** The data directory ({@code argus.data.dir}, {@code ./data} when unset or blank), absolute. */
+  public static Path dataDir(Function<String, Optional<String>> config) {
+    return Path.of(config.apply(DATA_DIR_KEY).filter(s -> !s.isBlank()).orElse("./data")).toAbsolutePath().normalize();
+  }
+
   public static DatabaseSettings resolve(Function<String, Optional<String>> config) {
     Optional<String> url = config.apply(URL_KEY).map(String::trim).filter(s -> !s.isEmpty());
     String user = config.apply(USER_KEY).orElse("");
     String password = config.apply(PASSWORD_KEY).orElse("");
     if (url.isEmpty()) {
-      Path dir = Path.of(config.apply(DATA_DIR_KEY).filter(s -> !s.isBlank()).orElse("./data"))
-          .toAbsolutePath()
-          .normalize();
+      Path dir = dataDir(config);
       // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool on shutdown; H2's own hook must not close first.
       String h2 = "jdbc:h2:file:" + dir.resolve("argus") + ";DB_CLOSE_ON_EXIT=FALSE" + H2_COMPATIBILITY;
       return new DatabaseSettings(Vendor.H2, h2, user.isEmpty() ? "argus" : user, password);

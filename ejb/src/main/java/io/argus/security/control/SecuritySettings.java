@@ -58,12 +58,17 @@ public class SecuritySettings {
   private Duration keyRefresh;
   private Optional<Path> auditFile;
 
+  /** {@code argus.security.metrics} as configured; read here and by the OpenAPI filter, which no bean serves. */
+  public static Exposure metricsExposure(Config c) {
+    return Exposure.parse("argus.security.metrics", text(c, "argus.security.metrics", "open"));
+  }
+
   @PostConstruct
   void read() {
     Config c = ConfigProvider.getConfig();
     configuredKeys = KeySecrets.parseConfigured(c.getOptionalValue("argus.security.keys", String.class).orElse(null));
     jwt = jwt(c);
-    metrics = Exposure.parse("argus.security.metrics", text(c, "argus.security.metrics", "open"));
+    metrics = metricsExposure(c);
     console = Exposure.parse("argus.security.console", text(c, "argus.security.console", "open"));
     trustedProxies = list(c, "argus.security.trusted-proxies").stream().map(Cidr::parse).toList();
     roleLimits = new EnumMap<>(Role.class);
@@ -80,7 +85,7 @@ public class SecuritySettings {
     corsOrigins = list(c, "argus.security.cors.allowed-origins").stream().map(o -> o.replaceAll("/+$", "")).collect(Collectors.toUnmodifiableSet());
     keyRefresh = c.getOptionalValue("argus.security.keys.refresh", Duration.class).orElse(Duration.ofSeconds(10));
     auditFile = auditFile(c.getOptionalValue(AUDIT_FILE_KEY, String.class),
-        c.getOptionalValue(DatabaseSettings.DATA_DIR_KEY, String.class).filter(d -> !d.isBlank()).orElse("./data"));
+        DatabaseSettings.dataDir(key -> c.getOptionalValue(key, String.class)));
   }
 
   static final String AUDIT_FILE_KEY = "argus.audit.file";
@@ -89,12 +94,12 @@ public class SecuritySettings {
    * Where audit lines go besides the server log: the configured file, {@code audit.log} in the data
    * directory when unset, none for {@code none} (MicroProfile Config reads an empty value as unset).
    */
-  static Optional<Path> auditFile(Optional<String> configured, String dataDir) {
+  static Optional<Path> auditFile(Optional<String> configured, Path dataDir) {
     String v = configured.map(String::strip).orElse("");
     if (v.equalsIgnoreCase("none")) {
       return Optional.empty();
     }
-    Path file = v.isEmpty() ? Path.of(dataDir, "audit.log") : Path.of(v);
+    Path file = v.isEmpty() ? dataDir.resolve("audit.log") : Path.of(v);
     return Optional.of(file.toAbsolutePath().normalize());
   }
 

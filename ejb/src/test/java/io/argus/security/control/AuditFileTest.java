@@ -70,10 +70,10 @@ class AuditFileTest {
 
   @Test
   void theFileIsInTheDataDirectoryUnlessConfiguredOrTurnedOff() {
-    assertThat(SecuritySettings.auditFile(Optional.empty(), "/srv/argus/data")).contains(Path.of("/srv/argus/data/audit.log"));
-    assertThat(SecuritySettings.auditFile(Optional.of("/var/log/argus/audit.jsonl"), "/srv/argus/data"))
+    assertThat(SecuritySettings.auditFile(Optional.empty(), Path.of("/srv/argus/data"))).contains(Path.of("/srv/argus/data/audit.log"));
+    assertThat(SecuritySettings.auditFile(Optional.of("/var/log/argus/audit.jsonl"), Path.of("/srv/argus/data")))
         .contains(Path.of("/var/log/argus/audit.jsonl"));
-    assertThat(SecuritySettings.auditFile(Optional.of("none"), "/srv/argus/data")).isEmpty();
-    assertThat(SecuritySettings.auditFile(Optional.of(" NONE "), "/srv/argus/data")).isEmpty();
+    assertThat(SecuritySettings.auditFile(Optional.of("none"), Path.of("/srv/argus/data"))).isEmpty();
+    assertThat(SecuritySettings.auditFile(Optional.of(" NONE "), Path.of("/srv/argus/data"))).isEmpty();
   }
 }
