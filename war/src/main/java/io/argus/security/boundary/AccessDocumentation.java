@@ -1,7 +1,7 @@
 package io.argus.security.boundary;
 
+import io.argus.security.control.SecuritySettings;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -36,8 +36,7 @@ public class AccessDocumentation {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
-    boolean metricsOpen = ConfigProvider.getConfig().getOptionalValue("argus.security.metrics", String.class)
-        .map(v -> v.trim().toLowerCase(Locale.ROOT).equals("open")).orElse(true);
+    boolean metricsOpen = SecuritySettings.metricsExposure(ConfigProvider.getConfig()) == SecuritySettings.Exposure.OPEN;
     openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
         document(operation, gate(path, metricsOpen), method, path)));
   }
